@@ -1,0 +1,43 @@
+// Errors that users see: a stable code and a Vietnamese message, made in one place.
+// Anything else that escapes is a bug and is reported as INTERNAL.
+
+export const ERROR_MESSAGES = {
+  FILE_EMPTY: 'tệp rỗng',
+  FILE_TOO_LARGE: 'tệp quá lớn',
+  UNSUPPORTED_TYPE: 'không phải tệp Word (.docx) hoặc PDF',
+  CORRUPT_DOCX: 'tệp Word bị hỏng hoặc không đọc được',
+  CORRUPT_PDF: 'tệp PDF bị hỏng hoặc không đọc được',
+  ENCRYPTED_PDF: 'tệp PDF có mật khẩu',
+  ZIP_BOMB: 'tệp nén có dung lượng giải nén vượt giới hạn',
+  NO_TEXT: 'tệp không có lớp chữ (bản quét) — chưa hỗ trợ nhận dạng chữ',
+  TIMEOUT: 'xử lý tệp quá thời gian cho phép',
+  NOT_FOUND: 'không tìm thấy tệp',
+  INVALID_EXTRACTION: 'kết quả trích xuất không hợp lệ',
+  INTERNAL: 'lỗi nội bộ',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export class BaocaoError extends Error {
+  readonly code: ErrorCode;
+  readonly detail: string | undefined;
+
+  constructor(code: ErrorCode, detail?: string, options?: { cause?: unknown }) {
+    super(detail ? `${ERROR_MESSAGES[code]} (${detail})` : ERROR_MESSAGES[code], options);
+    this.name = 'BaocaoError';
+    this.code = code;
+    this.detail = detail;
+  }
+}
+
+/** Any thrown value as a BaocaoError (unknown errors become INTERNAL with their message as detail). */
+export function toBaocaoError(err: unknown): BaocaoError {
+  if (err instanceof BaocaoError) return err;
+  const detail = err instanceof Error ? err.message : String(err);
+  return new BaocaoError('INTERNAL', detail.split('\n')[0], { cause: err });
+}
+
+/** The one-line message for staff: "<file>: <reason>". */
+export function userLine(file: string, err: unknown): string {
+  return `${file}: ${toBaocaoError(err).message}`;
+}
