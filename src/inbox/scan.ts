@@ -1,0 +1,41 @@
+// Lists the report files of an inbox folder (recursively), skipping what is not a received file.
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Folders the pipeline writes into, inside an inbox. */
+export const OUTCOME_FOLDERS = ['processed', 'failed', 'duplicates'] as const;
+
+/** Editor lock files, OS metadata and our own side files are never reports. */
+export function isIgnored(name: string): boolean {
+  return (
+    name.startsWith('.') ||
+    name.startsWith('~$') ||
+    name.startsWith('._') ||
+    name === 'Thumbs.db' ||
+    name === 'desktop.ini' ||
+    name.endsWith('.error.json') ||
+    name.endsWith('.expected.json') ||
+    name.endsWith('.tmp') ||
+    name.endsWith('.part')
+  );
+}
+
+export async function listInbox(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  async function walk(d: string, depth: number): Promise<void> {
+    const entries = await readdir(d, { withFileTypes: true });
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+      if (isIgnored(e.name)) continue;
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) {
+        if (depth === 0 && (OUTCOME_FOLDERS as readonly string[]).includes(e.name)) continue;
+        await walk(full, depth + 1);
+      } else if (e.isFile()) {
+        out.push(full);
+      }
+    }
+  }
+  await walk(dir, 0);
+  return out;
+}
