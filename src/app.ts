@@ -24,7 +24,7 @@ export async function openApp(config: Config, opts: { schema?: string } = {}): P
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: opts.schema });
   try {
     // Safe to run from several processes: Kysely's migrator takes a lock.
-    await migrateToLatest(database.db);
+    await migrateToLatest(database);
   } catch (err) {
     await database.close();
     throw err;

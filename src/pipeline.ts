@@ -84,7 +84,7 @@ export async function processFile(job: ProcessFileData, deps: PipelineDeps): Pro
     await deps.files.markNotAReport(claim.id, outcome.reason, outcome.doc.format);
     return { status: 'not_a_report', message: outcome.reason };
   }
-  const reportId = await deps.reports.store(claim.id, outcome.extraction);
+  const { reportId } = await deps.reports.store(claim.id, outcome.extraction);
   await deps.files.markProcessed(claim.id, outcome.doc.format);
   return { status: 'processed', reportId };
 }

@@ -6,7 +6,7 @@ export async function migrateCommand(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const applied = await migrateToLatest(database.db);
+    const applied = await migrateToLatest(database);
     process.stdout.write(
       applied.length ? `Đã áp dụng ${applied.length} migration: ${applied.join(', ')}\n` : 'Lược đồ đã ở phiên bản mới nhất.\n',
     );

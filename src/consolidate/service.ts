@@ -6,6 +6,6 @@ export async function consolidatedFor(reports: ReportsRepository, period: string
   const rows = await reports.listCurrent(period);
   return consolidate(
     period,
-    rows.map((r) => ({ reportId: r.id, extraction: r.extraction, flagCount: r.flagCount })),
+    rows.map((r) => ({ reportId: r.id, extraction: r.extraction, flagCount: r.flag_count })),
   );
 }
