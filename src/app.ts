@@ -3,14 +3,12 @@
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { FilesRepository } from './db/repositories/files.ts';
-import { ReportsRepository } from './db/repositories/reports.ts';
+import { createRepositories, type FilesRepository, type ReportsRepository } from './db/repositories/index.ts';
 import { processFile, type PipelineDeps } from './pipeline.ts';
 import type { Processor } from './queue/types.ts';
 import { loadRegistry, type Registry } from './registry/index.ts';
 
 export interface App {
-  config: Config;
   database: Database;
   files: FilesRepository;
   reports: ReportsRepository;
@@ -20,21 +18,12 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function openApp(config: Config, opts: { schema?: string } = {}): Promise<App> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: opts.schema });
-  try {
-    // Safe to run from several processes: Kysely's migrator takes a lock.
-    await migrateToLatest(database);
-  } catch (err) {
-    await database.close();
-    throw err;
-  }
-  const files = new FilesRepository(database.db);
-  const reports = new ReportsRepository(database.db);
+/** Builds the app over an open, migrated database. */
+export function createApp(database: Database, opts: { maxFileBytes: number }): App {
+  const { files, reports } = createRepositories(database.db);
   const registry = loadRegistry();
-  const deps: PipelineDeps = { files, reports, registry, maxFileBytes: config.maxFileBytes };
+  const deps: PipelineDeps = { files, reports, registry, maxFileBytes: opts.maxFileBytes };
   return {
-    config,
     database,
     files,
     reports,
@@ -42,4 +31,17 @@ export async function openApp(config: Config, opts: { schema?: string } = {}): P
     processor: (data) => processFile(data, deps),
     close: () => database.close(),
   };
+}
+
+/** Opens the configured database (PostgreSQL or the embedded PGlite), migrates it, wires the app. */
+export async function openApp(config: Config): Promise<App> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    // Safe from several processes at once: Kysely's migrator takes a lock.
+    await migrateToLatest(database);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  return createApp(database, { maxFileBytes: config.maxFileBytes });
 }

@@ -1,7 +1,7 @@
 // Plain text → raw blocks: one paragraph per line; consecutive lines with tab-separated
 // cells form a table. Used for text layers (PDF) and for text fixtures in tests.
 import type { DocumentModel, SourceFormat, TableCell } from '../document/model.ts';
-import { buildDocument, type RawBlock } from '../document/structure.ts';
+import { buildDocument, parseMarker, type RawBlock } from '../document/structure.ts';
 
 export function textToBlocks(text: string): RawBlock[] {
   const blocks: RawBlock[] = [];
@@ -16,11 +16,12 @@ export function textToBlocks(text: string): RawBlock[] {
       continue;
     }
     flush();
-    const t = line.replace(/\*\*|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)/g, '').trim();
+    // Markdown-like emphasis from text exports: '**bold**', '*italic*' (a lone '*' as in 'mức 3*' stays).
+    const t = line.replace(/\*\*/g, '').replace(/(^|[\s(])\*(\S(?:.*?\S)?)\*(?=[\s).,:;]|$)/g, '$1$2').trim();
     if (!t) continue;
     // A line broken inside a sentence (a page or line wrap) continues the previous paragraph.
     const prev = blocks[blocks.length - 1];
-    if (prev?.kind === 'paragraph' && /^\p{Ll}/u.test(t) && !/[.:;!?)]$/.test(prev.text)) {
+    if (prev?.kind === 'paragraph' && /^\p{Ll}/u.test(t) && !/[.:;!?)]$/.test(prev.text) && !parseMarker(t)) {
       prev.text = `${prev.text} ${t}`;
       continue;
     }

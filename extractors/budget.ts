@@ -1,0 +1,212 @@
+// budget.planned / budget.disbursed {total, district, commune}, in million VND, from the annex
+// 'Kinh phí đầu tư …' table. Columns are mapped by the words of their (merged) headers:
+//   planned   ← dự toán / kế hoạch / bố trí / phân bổ / được giao
+//   disbursed ← đã triển khai / giải ngân / thực hiện / đã chi / đã sử dụng / quyết toán
+//   total ← Tổng số / Tổng cộng, or a side column without sub-columns; district ← ngân sách huyện /
+//   cấp huyện; commune ← ngân sách xã / cấp xã (phường, thị trấn).
+// The commune's row is the first data row with a number (an empty 'Tổng số' row is skipped; a filled
+// total row is used only when it is the only one). A table laid out the other way round (rows
+// 'Ngân sách huyện' / 'Ngân sách xã', columns 'Dự toán' / 'Đã triển khai') is read too.
+// Unit: 'Đơn vị tính: Triệu đồng' / 'ĐVT: nghìn đồng' / '(đồng)' near the table or in its header;
+// none stated → triệu đồng (the form's unit). Empty cells are null, '0' is 0.
+// Text fallback (only for fields the annex leaves null): a sentence that states an amount with its
+// unit and says which budget it is ('Kinh phí cấp xã: 10 triệu đồng' under a heading about 'bố trí
+// kinh phí'). 'chưa bố trí kinh phí' states no amount and is NOT read as 0: in the seed the annex
+// gives the commune a 10-million estimate while the text says the commune 'chưa bố trí' — it speaks
+// of money not yet allocated/spent to date, not of the estimate, and which field it would zero is
+// not said.
+import type { Provenance } from '../src/contract.ts';
+import type { DocumentModel, Table } from '../src/document/model.ts';
+import type { Extractor, ExtractorResult } from './types.ts';
+import {
+  N, W, cellNumber, cellsQuote, foldKeep, headingOf, isTotalRow, linesPreferring, num, provFor, round6,
+  tableContext, tableView, textAfter, type TableView,
+} from './find.ts';
+import { provenance } from './lib.ts';
+
+type Side = 'planned' | 'disbursed';
+type Part = 'total' | 'district' | 'commune';
+type Budget = Record<Side, Partial<Record<Part, number>>>;
+
+const PLANNED = W('du toan|ke hoach|bo tri|phan bo|duoc giao|giao du toan|du kien|duoc cap|dang ky');
+const DISBURSED = W('da trien khai|trien khai den|giai ngan|thuc hien|da chi|chi tra|da su dung|su dung|quyet toan|thuc chi|da cap|luy ke');
+
+/** The side a label speaks of; when it names both ('thực hiện so với kế hoạch'), the word that comes first. */
+function sideOf(label: string): Side | null {
+  const p = PLANNED.exec(label);
+  const d = DISBURSED.exec(label);
+  if (p && d) return p.index <= d.index ? 'planned' : 'disbursed';
+  return p ? 'planned' : d ? 'disbursed' : null;
+}
+
+function partOf(label: string): Part | null {
+  if (W('tong so|tong cong|tong').test(label)) return 'total';
+  if (W('ngan sach huyen|cap huyen|huyen|ns huyen|thanh pho|thi xa|ngan sach quan|cap quan').test(label)) return 'district';
+  if (W('ngan sach xa|cap xa|xa|phuong|thi tran|ns xa|co so').test(label)) return 'commune';
+  return null;
+}
+
+/** Million-VND factor from a unit statement in folded text; null when none is stated. */
+export function unitFactor(folded: string): number | null {
+  const m = /(?:don vi tinh|don vi|dvt)\s*:?\s*(trieu dong|trieu|nghin dong|ngan dong|1\.?000 dong|dong|vnd)|\(\s*(trieu dong|trieu|nghin dong|ngan dong|1\.?000 dong|dong|vnd)\s*\)/.exec(folded);
+  const unit = m?.[1] ?? m?.[2];
+  if (!unit) return null;
+  if (unit.startsWith('trieu')) return 1;
+  if (/^(nghin|ngan|1\.?000)/.test(unit)) return 1e-3;
+  return 1e-6;
+}
+
+function amountFactor(unit: string): number {
+  if (/^(trieu|tr)/.test(unit)) return 1;
+  if (/^(nghin|ngan)/.test(unit)) return 1e-3;
+  if (/^ty/.test(unit)) return 1000;
+  return 1e-6;
+}
+
+interface Mapped { side: Side; part: Part }
+
+function mapColumns(view: TableView): (Mapped | null)[] {
+  return view.paths.map((path) => {
+    const folded = path.map(foldKeep);
+    const sideAt = folded.findIndex((l) => sideOf(l) !== null);
+    if (sideAt < 0) return null;
+    const side = sideOf(folded[sideAt]!)!;
+    const below = folded.slice(sideAt + 1).filter((l) => !/^trong do$/.test(l.trim()));
+    let part: Part | null = null;
+    for (const l of below.reverse()) {
+      part = partOf(l);
+      if (part) break;
+    }
+    if (!part) part = below.length === 0 || below.every((l) => !/\p{L}/u.test(l)) ? 'total' : null;
+    // A header that names the side and the part in one label: 'Ngân sách xã đã chi'.
+    if (!part && sideAt === folded.length - 1) part = 'total';
+    return part ? { side, part } : null;
+  });
+}
+
+interface TableResult { budget: Budget; prov: Record<string, Provenance> }
+
+function fromTable(doc: DocumentModel, t: Table): TableResult | null {
+  const view = tableView(t);
+  if (!view.dataRows.length) return null;
+  const ctx = tableContext(doc, t);
+  if (!/kinh phi|ngan sach|dau tu|du toan/.test(`${ctx} ${view.folded.join(' ')}`)) return null;
+  const after = textAfter(doc, t, 2).map(foldKeep).join(' ');
+  const factor = unitFactor(`${view.folded.join(' ')} ${after} ${ctx}`) ?? 1;
+  const cols = mapColumns(view);
+  const budget: Budget = { planned: {}, disbursed: {} };
+  const prov: Record<string, Provenance> = {};
+  const set = (side: Side, part: Part, raw: number, quote: string) => {
+    if (budget[side][part] !== undefined) return;
+    budget[side][part] = round6(raw * factor);
+    prov[`budget.${side}.${part}`] = provenance(t, quote);
+  };
+  const rows = view.dataRows.map((r) => t.grid[r]!);
+  // Rows named by budget level ('Ngân sách huyện | 0 | 0'): the transposed layout.
+  const rowPart = (row: string[]): Part | null => {
+    for (const c of row) {
+      const f = foldKeep(c.trim());
+      if (!/\p{L}/u.test(f) || cellNumber(c) !== null) continue;
+      if (/ngan sach|cap (?:huyen|xa)|kinh phi|nguon/.test(f) || isTotalRow([c])) return partOf(f);
+    }
+    return null;
+  };
+  const sideCols = cols.map((m, c) => ({ m, c })).filter(({ m }) => m !== null) as { m: Mapped; c: number }[];
+  if (!sideCols.length) return null;
+  const transposed = rows.some((row) => {
+    const p = rowPart(row);
+    return p === 'district' || p === 'commune';
+  });
+  if (transposed) {
+    for (const row of rows) {
+      const p = rowPart(row);
+      if (!p) continue;
+      for (const { m, c } of sideCols) {
+        if (m.part !== 'total') continue;
+        const v = cellNumber(row[c]);
+        if (v !== null) set(m.side, p, v, cellsQuote(row));
+      }
+    }
+  } else {
+    const hasValue = (row: string[]) => sideCols.some(({ c }) => cellNumber(row[c]) !== null);
+    const row = rows.find((r) => !isTotalRow(r) && hasValue(r)) ?? rows.find(hasValue);
+    if (!row) return null;
+    const header = (c: number) => view.labels[c]!;
+    for (const { m, c } of sideCols) {
+      const v = cellNumber(row[c]);
+      if (v !== null) set(m.side, m.part, v, `${header(c)}: ${row[c]!.trim()} (${cellsQuote(row)})`);
+    }
+  }
+  if (!Object.keys(prov).length) return null;
+  return { budget, prov };
+}
+
+// --- text ------------------------------------------------------------------------------------
+
+const AMOUNT = new RegExp(String.raw`${N}\s*(trieu dong|trieu|tr\.?\s?d|ty dong|ty|nghin dong|ngan dong|dong|vnd)(?![\p{L}])`, 'u');
+
+function fromText(doc: DocumentModel): TableResult {
+  const budget: Budget = { planned: {}, disbursed: {} };
+  const prov: Record<string, Provenance> = {};
+  const [inside, outside] = linesPreferring(doc, /kinh phi|ngan sach|dau tu/, ['body']);
+  for (const line of [...inside!, ...outside!]) {
+    if (!/kinh phi|ngan sach/.test(line.folded)) continue;
+    const heading = foldKeep(headingOf(doc, line.block) ?? '');
+    for (const m of line.folded.matchAll(new RegExp(AMOUNT.source, 'gu'))) {
+      const start = m.index;
+      const lead = line.folded.slice(Math.max(0, start - 120), start);
+      const leadClause = lead.slice(Math.max(lead.lastIndexOf('. '), lead.lastIndexOf(';')) + 1);
+      if (!/kinh phi|ngan sach/.test(leadClause) && !/kinh phi|ngan sach/.test(heading)) continue;
+      if (W('de nghi|kien nghi|xin|de xuat|du kien nam sau').test(leadClause)) continue;
+      const side: Side | null = DISBURSED.test(leadClause) && !/^\s*(?:bo tri|du toan)/.test(leadClause)
+        ? (PLANNED.test(leadClause) ? sideOf(leadClause) : 'disbursed')
+        : PLANNED.test(leadClause) ? 'planned' : sideOf(heading);
+      if (!side) continue;
+      // Just after the amount, before any bracket or other number: '2,5 triệu đồng từ ngân sách xã'.
+      const tail = line.folded.slice(start + m[0].length).split(/[,;.(\d]/)[0]!;
+      const part: Part = partNear(leadClause, tail);
+      const v = num(m[1]);
+      if (v === null || budget[side][part] !== undefined) continue;
+      budget[side][part] = round6(v * amountFactor(m[2]!));
+      prov[`budget.${side}.${part}`] = provFor(line, start, start + m[0].length, 'clause');
+    }
+  }
+  return { budget, prov };
+}
+
+const PART_WORDS = /(?<![\p{L}])(?:((?:cap|ngan sach|kinh phi|ns) (?:huyen|quan|thi xa|thanh pho)|(?:huyen|thanh pho|thi xa) (?:ho tro|cap|bo tri))|((?:cap|ngan sach|kinh phi|ns) (?:xa|phuong|thi tran)|(?:xa|phuong|thi tran) (?:bo tri|tu can doi)))(?![\p{L}])/gu;
+
+/** The budget level named nearest before an amount ('Kinh phí cấp xã: 10 triệu'), else just after it
+ *  ('2,5 triệu đồng từ ngân sách xã'), else the total. */
+function partNear(lead: string, tail: string): Part {
+  const last = [...lead.matchAll(PART_WORDS)].pop() ?? [...tail.matchAll(PART_WORDS)][0];
+  if (!last) return 'total';
+  return last[1] ? 'district' : 'commune';
+}
+
+export const extractBudget: Extractor = (doc): ExtractorResult => {
+  let annex: TableResult | null = null;
+  for (const b of doc.blocks) {
+    if (b.kind !== 'table') continue;
+    annex = fromTable(doc, b);
+    if (annex) break;
+  }
+  const text = fromText(doc);
+  const budget: Budget = { planned: {}, disbursed: {} };
+  const prov: Record<string, Provenance> = {};
+  for (const side of ['planned', 'disbursed'] as const) {
+    for (const part of ['total', 'district', 'commune'] as const) {
+      const key = `budget.${side}.${part}`;
+      const fromAnnex = annex?.budget[side][part];
+      if (fromAnnex !== undefined) { budget[side][part] = fromAnnex; prov[key] = annex!.prov[key]!; continue; }
+      const fromT = text.budget[side][part];
+      if (fromT !== undefined) { budget[side][part] = fromT; prov[key] = text.prov[key]!; }
+    }
+  }
+  const fields: ExtractorResult['fields'] = {};
+  const b: NonNullable<ExtractorResult['fields']['budget']> = {};
+  if (Object.keys(budget.planned).length) b.planned = budget.planned;
+  if (Object.keys(budget.disbursed).length) b.disbursed = budget.disbursed;
+  if (b.planned || b.disbursed) fields.budget = b;
+  return { fields, provenance: prov };
+};

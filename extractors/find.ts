@@ -1,0 +1,512 @@
+// Shared machinery of the content extractors (profile, criteria, surveys, …): searchable lines
+// over paragraphs and table rows, diacritics-free matching that keeps positions, number tokens
+// for embedding in patterns, quotes for provenance, and a header-aware view of annex tables.
+// Pure functions over the document model.
+import type { Provenance } from '../src/contract.ts';
+import type { Block, DocumentModel, Paragraph, Table } from '../src/document/model.ts';
+import { NUMBER, parseVnInteger, parseVnNumber } from '../src/document/numbers.ts';
+import { fold, paragraphs, provenance, rowQuote, sectionsAbout, isUnder } from './lib.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Folding that keeps positions
+
+/** fold() character by character, so that folded[i] corresponds to text[i]: a match found on the
+ *  folded text can be sliced out of the original (names keep their diacritics and capitals). */
+export function foldKeep(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    const f = fold(ch);
+    out += f.length === 1 ? f : ch;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Number tokens for patterns written on folded text (add the 'u' flag: they use \p{L})
+
+/** One number as a capture group, not part of a date, ratio, document number or percentage:
+ *  not preceded by a digit, '.', ',' or '/', not followed by a digit, '/', '%' or a decimal part. */
+export const N = String.raw`(?<![\d.,/])(${NUMBER})(?![\d%]|[.,/]\d|\s*\/\s*\d|\s*%)`;
+/** A number followed by '%' (the '%' is not captured). */
+export const PCT = String.raw`(?<![\d.,/])(${NUMBER})\s*%`;
+/** End of a word (next char is not a letter or digit). */
+export const EOW = String.raw`(?![\p{L}\d])`;
+/** Start of a word. */
+export const BOW = String.raw`(?<![\p{L}\d])`;
+
+export function num(raw: string | undefined): number | null {
+  return raw === undefined ? null : parseVnNumber(raw);
+}
+
+export function int(raw: string | undefined): number | null {
+  return raw === undefined ? null : parseVnInteger(raw);
+}
+
+/** Rounds away binary noise (17,1958 km² × 100 = 1719.5800000000002). */
+export function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+/** A test for whole words (folded): W('chua|khong dat') does not fire inside 'chuan'. */
+export function W(words: string): RegExp {
+  return new RegExp(String.raw`(?<![\p{L}])(?:${words})(?![\p{L}])`, 'u');
+}
+
+/** A bare 4-digit year (1990–2039) written without separators. */
+export function isYear(raw: string): boolean {
+  return /^(19[89]\d|20[0-3]\d)$/.test(raw.trim());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lines: what the patterns run on
+
+export interface Line {
+  block: Block;
+  /** Original text (NFC). */
+  text: string;
+  /** foldKeep(text): same length, lower case, no diacritics. */
+  folded: string;
+  /** For table lines: the quote to cite (the row, cells joined with ' | '). */
+  quote?: string;
+}
+
+export function makeLine(block: Block, text: string, quote?: string): Line {
+  const line: Line = { block, text, folded: foldKeep(text) };
+  if (quote !== undefined) line.quote = quote;
+  return line;
+}
+
+export function paraLines(paras: Paragraph[]): Line[] {
+  return paras.map((p) => makeLine(p, p.text));
+}
+
+const CELL_EMPTY = /^[\s\-–—.…]*$/;
+
+/** A table as searchable lines: each row as 'label: value …' (cells joined with ': '), and, when the
+ *  table has header rows, each data cell as 'column header: value' (for tables laid out in columns). */
+export function tableLines(t: Table): Line[] {
+  const out: Line[] = [];
+  const view = tableView(t);
+  const start = view.headerRows;
+  t.grid.forEach((row, r) => {
+    if (r < start) return;
+    const cells = dedupeAdjacent(row.filter((c) => !CELL_EMPTY.test(c)));
+    if (cells.length === 0) return;
+    out.push(makeLine(t, cells.join(': '), rowQuote(row)));
+  });
+  if (view.headerRows > 0) {
+    for (const r of view.dataRows) {
+      const row = t.grid[r]!;
+      row.forEach((cell, c) => {
+        if (CELL_EMPTY.test(cell)) return;
+        const label = view.labels[c]!;
+        if (!label) return;
+        out.push(makeLine(t, `${label}: ${cell}`, `${label} | ${cell}`));
+      });
+    }
+  }
+  return out;
+}
+
+function dedupeAdjacent(xs: string[]): string[] {
+  return xs.filter((x, i) => i === 0 || x !== xs[i - 1]);
+}
+
+/** Lines of every block in document order (paragraphs of the given regions; tables as rows). */
+export function docLines(doc: DocumentModel, regions: string[] = ['body', 'annex']): Line[] {
+  const out: Line[] = [];
+  for (const b of doc.blocks) {
+    if (!regions.includes(b.region)) continue;
+    if (b.kind === 'paragraph') out.push(makeLine(b, b.text));
+    else out.push(...tableLines(b));
+  }
+  return out;
+}
+
+/** Lines in two groups: first those under sections whose heading (folded) matches `about`,
+ *  then all the others (in document order). An empty first group when no heading matches. */
+export function linesPreferring(doc: DocumentModel, about: RegExp, regions?: string[]): Line[][] {
+  const paths = sectionsAbout(doc, about);
+  const all = docLines(doc, regions);
+  const inside = all.filter((l) => paths.some((p) => isUnder(l.block, p)));
+  const outside = all.filter((l) => !inside.includes(l));
+  return [inside, outside];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentences with positions, quotes
+
+/** Sentence spans of a text: split after '.', '!' or '?' followed by a space and an upper-case letter,
+ *  a dash, a quote or a bracket — but not inside brackets and not after a one-letter abbreviation.
+ *  Unlike lib.sentences(), ';' does not split (parts of one statement often sit on either side). */
+export function sentenceSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let start = 0;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if ((ch === '.' || ch === '!' || ch === '?') && depth === 0) {
+      const rest = text.slice(i + 1);
+      const m = /^\s+(?=[\p{Lu}\-–+“"(\d])/u.exec(rest);
+      if (!m) continue;
+      if (ch === '.' && /(^|[\s(])\p{L}$/u.test(text.slice(Math.max(start, i - 2), i))) continue;
+      spans.push([start, i + 1]);
+      start = i + 1 + m[0].length;
+    }
+  }
+  if (start < text.length) spans.push([start, text.length]);
+  return spans.map(([a, b]) => trimSpan(text, a, b)).filter(([a, b]) => b > a);
+}
+
+function trimSpan(text: string, a: number, b: number): [number, number] {
+  while (a < b && /\s/.test(text[a]!)) a++;
+  while (b > a && /\s/.test(text[b - 1]!)) b--;
+  return [a, b];
+}
+
+/** The span of the sentence(s) covering [start, end) of a text. */
+export function sentenceAt(text: string, start: number, end: number = start + 1): [number, number] {
+  const spans = sentenceSpans(text);
+  let a = -1;
+  let b = -1;
+  for (const [s, e] of spans) {
+    if (e > start && s < end) {
+      if (a < 0) a = s;
+      b = e;
+    }
+  }
+  return a < 0 ? [0, text.length] : [a, b];
+}
+
+/** The ';'-clause covering [start, end) when the match sits inside one (outside brackets), else the sentence. */
+export function clauseAt(text: string, start: number, end: number = start + 1): [number, number] {
+  const [sa, sb] = sentenceAt(text, start, end);
+  let a = sa;
+  let b = sb;
+  let depth = 0;
+  for (let i = sa; i < sb; i++) {
+    const ch = text[i]!;
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if (ch === ';' && depth === 0) {
+      if (i < start) a = i + 1;
+      else if (i >= end) { b = i; break; }
+    }
+  }
+  return trimSpan(text, a, b);
+}
+
+/** The comma-separated phrase covering [start, end) inside its clause (', ' outside brackets splits;
+ *  a decimal comma has no space after it). */
+export function phraseAt(text: string, start: number, end: number = start + 1): [number, number] {
+  const [ca, cb] = clauseAt(text, start, end);
+  let a = ca;
+  let b = cb;
+  let depth = 0;
+  for (let i = ca; i < cb; i++) {
+    const ch = text[i]!;
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if (ch === ',' && depth === 0 && /\s/.test(text[i + 1] ?? '')) {
+      if (i < start) a = i + 1;
+      else if (i >= end) { b = i; break; }
+    }
+  }
+  return trimSpan(text, a, b);
+}
+
+export type QuoteSize = 'phrase' | 'clause' | 'sentence';
+
+/** The quote for a match on a line: the table row for table lines, else its phrase, clause or sentence. */
+export function quoteFor(line: Line, start: number, end: number, size: QuoteSize = 'clause'): string {
+  if (line.quote !== undefined) return line.quote;
+  const at = size === 'sentence' ? sentenceAt : size === 'phrase' ? phraseAt : clauseAt;
+  let [a, b] = at(line.text, start, end);
+  if (b - a > 200) {
+    // A long run-on sentence ('… dịch vụ công. kết quả: … đạt 100%'): cut at the nearest
+    // '. ' / ': ' before the match and the next '. ' after it.
+    const head = line.text.slice(a, start);
+    const cut = Math.max(head.lastIndexOf('. '), head.lastIndexOf(': '));
+    if (cut >= 0) a = a + cut + 2;
+    const tail = line.text.slice(end, b);
+    const stop = tail.search(/\.\s/);
+    if (stop >= 0) b = end + stop + 1;
+  }
+  return line.text.slice(a, b).trim();
+}
+
+export function provFor(line: Line, start: number, end: number, size: QuoteSize = 'clause'): Provenance {
+  return provenance(line.block, quoteFor(line, start, end, size));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Searching
+
+export interface Hit<T> {
+  value: T;
+  line: Line;
+  /** Span of the whole match in line.text. */
+  start: number;
+  end: number;
+  match: RegExpExecArray;
+}
+
+/** Runs a global copy of the pattern over a line's folded text. */
+export function* matches(line: Line, pattern: RegExp): Generator<RegExpExecArray> {
+  const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
+  const re = new RegExp(pattern.source, flags.includes('u') ? flags : `${flags}u`);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line.folded))) {
+    yield m;
+    // Overlapping scan: a rejected match must not hide a later one starting inside it.
+    re.lastIndex = m.index + 1;
+  }
+}
+
+/** The first hit, trying the groups of lines in order, then within a group the patterns in order,
+ *  then the lines in document order. `read` turns a match into a value, or null to reject it. */
+export function findFirst<T>(
+  groups: Line[][],
+  patterns: RegExp[],
+  read: (m: RegExpExecArray, line: Line, patternIndex: number) => T | null,
+): Hit<T> | null {
+  for (const lines of groups) {
+    for (let pi = 0; pi < patterns.length; pi++) {
+      for (const line of lines) {
+        for (const m of matches(line, patterns[pi]!)) {
+          const value = read(m, line, pi);
+          if (value !== null && value !== undefined) {
+            return { value, line, start: m.index, end: m.index + m[0].length, match: m };
+          }
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/** Every hit of the patterns, in document order of the lines. */
+export function findAll<T>(
+  lines: Line[],
+  patterns: RegExp[],
+  read: (m: RegExpExecArray, line: Line, patternIndex: number) => T | null,
+): Hit<T>[] {
+  const out: Hit<T>[] = [];
+  for (const line of lines) {
+    for (let pi = 0; pi < patterns.length; pi++) {
+      for (const m of matches(line, patterns[pi]!)) {
+        const value = read(m, line, pi);
+        if (value !== null && value !== undefined) out.push({ value, line, start: m.index, end: m.index + m[0].length, match: m });
+      }
+    }
+  }
+  return out;
+}
+
+/** The folded text just before a position (for "không đăng ký", "kết nạp …" checks). */
+export function before(line: Line, at: number, chars: number): string {
+  return line.folded.slice(Math.max(0, at - chars), at);
+}
+
+/** The report's own year: the last year in the title, else the header, else the most frequent in the body. */
+export function reportYear(doc: DocumentModel): number | null {
+  const years = (regions: string[]) =>
+    paragraphs(doc, regions as never)
+      .flatMap((p) => [...p.text.matchAll(/(?<![\d/.])(20[1-3]\d)(?!\d)/g)].map((m) => Number(m[1])));
+  const title = years(['title']);
+  if (title.length) return title[title.length - 1]!;
+  const header = years(['header']);
+  if (header.length) return header[header.length - 1]!;
+  const body = years(['body']);
+  if (!body.length) return null;
+  const counts = new Map<number, number>();
+  for (const y of body) counts.set(y, (counts.get(y) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
+}
+
+/** Capitalises the first letter, keeps the rest as written; trims and single-spaces. */
+export function sentenceCase(s: string): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t ? t[0]!.toLocaleUpperCase('vi') + t.slice(1) : t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables: header rows, column labels
+
+export interface TableView {
+  table: Table;
+  /** Number of header rows at the top. */
+  headerRows: number;
+  /** Per column, its header labels from top to bottom (merged headers resolved, duplicates dropped). */
+  paths: string[][];
+  /** Per column, paths joined with ' > '. */
+  labels: string[];
+  /** Per column, folded labels (for keyword tests). */
+  folded: string[];
+  /** Indexes of the rows below the header (column-numbering rows '(1) (2) …' left out). */
+  dataRows: number[];
+}
+
+const MARK = /^[xX×✓✔✗☑●•+vV]$/;
+
+export function isMark(cell: string): boolean {
+  return MARK.test(cell.trim());
+}
+
+/** A cell that holds a value: a number or a mark. */
+function isValueCell(cell: string): boolean {
+  const t = cell.trim();
+  return (/^\d[\d.,\s]*$/.test(t) && parseVnNumber(t) !== null) || isMark(t);
+}
+
+/** A row numbering the columns: (1) (2) (3) … or 1 2 3 … or A B 1 2 … */
+function isNumberingRow(row: string[]): boolean {
+  const cells = row.map((c) => c.trim()).filter(Boolean);
+  if (cells.length < 3) return false;
+  const nums = cells.map((c) => /^\(?(\d{1,2})\)?$/.exec(c)?.[1]).filter((x): x is string => x !== undefined).map(Number);
+  if (nums.length < 3 || nums.length < cells.length - 2) return false;
+  return nums.every((n, i) => i === 0 || n === nums[i - 1]! + 1);
+}
+
+/** Reads the header of a table. Header rows = the rows at the top before the first row with a value
+ *  cell (number or mark). Text tables (no merged cells) leave a merged header's other positions blank:
+ *  a blank header position takes the label on its left when both sit under the same parent label in
+ *  the row above (a horizontal merge), else nothing (a vertical merge: the label above applies). */
+export function tableView(table: Table): TableView {
+  const grid = table.grid;
+  const width = grid[0]?.length ?? 0;
+  let headerRows = 0;
+  while (headerRows < grid.length && !grid[headerRows]!.some(isValueCell)) headerRows++;
+  // (a table with no value at all is all header: an empty form, no data rows)
+  // Effective label and span id per header row.
+  const eff: (string | null)[][] = [];
+  const span: number[][] = [];
+  for (let r = 0; r < headerRows; r++) {
+    eff[r] = [];
+    span[r] = [];
+    for (let c = 0; c < width; c++) {
+      const cell = grid[r]![c]!.trim();
+      if (cell) {
+        // a docx merge repeats the text: same span as the left cell when it repeats it
+        const sameAsLeft = c > 0 && grid[r]![c - 1]!.trim() === cell && (r === 0 || span[r - 1]![c - 1] === span[r - 1]![c]);
+        eff[r]![c] = cell;
+        span[r]![c] = sameAsLeft ? span[r]![c - 1]! : r * 1000 + c;
+        continue;
+      }
+      const left = c > 0 ? eff[r]![c - 1] : null;
+      const sameParent = r === 0 || span[r - 1]![c - 1] === span[r - 1]![c];
+      if (left && sameParent) {
+        eff[r]![c] = left;
+        span[r]![c] = span[r]![c - 1]!;
+      } else {
+        eff[r]![c] = null;
+        span[r]![c] = r === 0 ? r * 1000 + c : span[r - 1]![c]!;
+      }
+    }
+  }
+  const paths: string[][] = [];
+  for (let c = 0; c < width; c++) {
+    const p: string[] = [];
+    for (let r = 0; r < headerRows; r++) {
+      const l = eff[r]![c];
+      if (l && p[p.length - 1] !== l) p.push(l.replace(/\s*\n\s*/g, ' '));
+    }
+    paths.push(p);
+  }
+  const labels = paths.map((p) => p.join(' > '));
+  const dataRows: number[] = [];
+  for (let r = headerRows; r < grid.length; r++) if (!isNumberingRow(grid[r]!)) dataRows.push(r);
+  return { table, headerRows, paths, labels, folded: labels.map(foldKeep), dataRows };
+}
+
+/** Folded text describing a table: the title of the section it sits in, the paragraphs just before it
+ *  (up to `back` blocks, stopping at another table), and its header labels. */
+export function tableContext(doc: DocumentModel, table: Table, back = 2): string {
+  const parts: string[] = [];
+  const at = doc.blocks.indexOf(table);
+  for (let i = at - 1, n = 0; i >= 0 && n < back; i--, n++) {
+    const b = doc.blocks[i]!;
+    if (b.kind !== 'paragraph') break;
+    parts.unshift(b.text);
+    if (b.heading) break;
+  }
+  const heading = headingOf(doc, table);
+  if (heading && !parts.includes(heading)) parts.unshift(heading);
+  return foldKeep(parts.join(' \n '));
+}
+
+/** The text of the heading of the section a block sits in (the nearest heading before it with that path). */
+export function headingOf(doc: DocumentModel, block: Block): string | null {
+  const at = doc.blocks.indexOf(block);
+  const key = block.section.join('\u0000');
+  for (let i = at; i >= 0; i--) {
+    const b = doc.blocks[i]!;
+    if (b.kind === 'paragraph' && b.heading && b.section.join('\u0000') === key) return b.text;
+  }
+  return null;
+}
+
+/** Paragraph texts within `n` blocks after a table (units such as 'Đơn vị tính: Triệu đồng' sit there). */
+export function textAfter(doc: DocumentModel, table: Table, n = 2): string[] {
+  const at = doc.blocks.indexOf(table);
+  const out: string[] = [];
+  for (let i = at + 1; i < doc.blocks.length && out.length < n; i++) {
+    const b = doc.blocks[i]!;
+    if (b.kind !== 'paragraph' || b.heading) break;
+    out.push(b.text);
+  }
+  return out;
+}
+
+/** The value of a table cell: a number, or null for an empty cell or a non-number. */
+export function cellNumber(cell: string | undefined): number | null {
+  if (cell === undefined) return null;
+  const t = cell.trim();
+  if (!t || !/^\d[\d.,\s]*$/.test(t)) return null;
+  return parseVnNumber(t);
+}
+
+/** A table row as a quote without its empty cells (and without a merged cell's repeats). */
+export function cellsQuote(row: string[]): string {
+  return rowQuote(row.map((c) => c.trim()).filter((c) => !CELL_EMPTY.test(c)));
+}
+
+export interface ColumnValue {
+  value: number;
+  table: Table;
+  /** The rows the value was read from (one, or the summed rows). */
+  rows: string[][];
+  /** 'Số lớp tập huấn: 0 (0 | 0 | 0)' — the column and the row(s). */
+  quote: string;
+}
+
+/** A count read from the column whose header (folded) matches `header`, in the first table that has
+ *  such a column with a number: the total row when there is one, the single data row, or the sum of
+ *  the data rows (one row per class, inspection …). Empty cells are not zeros: a column with no
+ *  number gives nothing. `only` filters tables by their folded context + labels. */
+export function columnValue(doc: DocumentModel, header: RegExp, only?: (ctx: string) => boolean): ColumnValue | null {
+  for (const t of doc.blocks) {
+    if (t.kind !== 'table') continue;
+    const view = tableView(t);
+    const col = view.folded.findIndex((s) => header.test(s));
+    if (col < 0) continue;
+    if (only && !only(`${tableContext(doc, t)} ${view.folded.join(' | ')}`)) continue;
+    const rows = view.dataRows.map((r) => t.grid[r]!);
+    const withValue = rows.filter((row) => cellNumber(row[col]) !== null);
+    if (!withValue.length) continue;
+    const total = withValue.find(isTotalRow);
+    const used = total ? [total] : withValue;
+    const quote = `${view.labels[col]}: ${used.map((row) => row[col]!.trim()).join(' + ')} (${used.map(cellsQuote).join(' / ')})`;
+    const sum = used.reduce((acc, row) => acc + cellNumber(row[col])!, 0);
+    return { value: round6(sum), table: t, rows: used, quote };
+  }
+  return null;
+}
+
+/** Rows that total other rows ('Tổng số', 'Tổng cộng', 'Cộng'). */
+export function isTotalRow(row: string[]): boolean {
+  return row.some((c) => /^(tong( so| cong)?|cong|toan (xa|huyen))\s*:?$/.test(foldKeep(c.trim())));
+}

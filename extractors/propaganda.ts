@@ -1,0 +1,43 @@
+// propaganda {banners, panels}: 'với 20 băng rôn vượt đường, 15 pano khẩu hiệu'. Banners are
+// băng rôn / băng zôn / băng-rôn; panels are pano / panô / pa-nô / khẩu hiệu. When a report counts
+// pano and khẩu hiệu separately, the pano count is taken (no sum). 'Băng rôn: 20' (label) also reads.
+import type { Provenance } from '../src/contract.ts';
+import type { Extractor, ExtractorResult } from './types.ts';
+import { N, W, findFirst, int, linesPreferring, provFor } from './find.ts';
+
+const BANNER = String.raw`bang[\s-]*(?:r|z|dz|gi)on`;
+const PANEL = String.raw`(?:pa[\s-]?no|khau hieu)`;
+const COUNTER = String.raw`(?:cai\s*|chiec\s*|tam\s*|bo\s*)?`;
+
+const BANNERS = [
+  new RegExp(String.raw`${N}\s*${COUNTER}${BANNER}(?![\p{L}])`, 'u'),
+  new RegExp(String.raw`${BANNER}(?![\p{L}])([^.;\d]{0,15}?):\s*${N}`, 'u'),
+];
+const PANELS = [
+  new RegExp(String.raw`${N}\s*${COUNTER}(?:bang\s*)?pa[\s-]?no(?![\p{L}])`, 'u'),
+  new RegExp(String.raw`${N}\s*${COUNTER}khau hieu(?![\p{L}])`, 'u'),
+  new RegExp(String.raw`${PANEL}(?![\p{L}])([^.;\d]{0,15}?):\s*${N}`, 'u'),
+];
+
+export const extractPropaganda: Extractor = (doc): ExtractorResult => {
+  const groups = linesPreferring(doc, /tuyen truyen/);
+  const propaganda: { banners?: number; panels?: number } = {};
+  const provenance: Record<string, Provenance> = {};
+  const banners = findFirst(groups, BANNERS, (m, _l, pi) => {
+    if (pi === 1 && W('pa ?no|khau hieu|bien|ap phich').test(m[1]!)) return null;
+    return int(pi === 0 ? m[1] : m[2]);
+  });
+  if (banners) {
+    propaganda.banners = banners.value;
+    provenance['propaganda.banners'] = provFor(banners.line, banners.start, banners.end, 'phrase');
+  }
+  const panels = findFirst(groups, PANELS, (m, _l, pi) => {
+    if (pi === 2 && W('bang ?(?:r|z|dz|gi)on|bien|ap phich').test(m[1]!)) return null;
+    return int(pi === 2 ? m[2] : m[1]);
+  });
+  if (panels) {
+    propaganda.panels = panels.value;
+    provenance['propaganda.panels'] = provFor(panels.line, panels.start, panels.end, 'phrase');
+  }
+  return { fields: Object.keys(propaganda).length ? { propaganda } : {}, provenance };
+};

@@ -1,0 +1,34 @@
+// The parse stage: bytes → document model. The type comes from the content (sniff.ts), never
+// from the file name alone.
+import type { DocumentModel, SourceFormat } from '../document/model.ts';
+import { BaocaoError } from '../errors.ts';
+import { parseDocx } from './docx.ts';
+import { parsePdf } from './pdf.ts';
+import { sniff, type SniffedType } from './sniff.ts';
+
+export { parseDocx } from './docx.ts';
+export { parsePdf } from './pdf.ts';
+export { sniff, sniffType, type Sniffed, type SniffedType } from './sniff.ts';
+
+/** The model's format for a sniffed type we can (eventually) parse; null for the rest. */
+export function formatOf(type: SniffedType): SourceFormat | null {
+  return type === 'docx' || type === 'pdf' || type === 'doc' ? type : null;
+}
+
+const UNSUPPORTED_DETAIL: Record<string, string> = {
+  doc: 'tệp Word 97-2003 (.doc): hãy lưu lại thành .docx',
+  xlsx: 'tệp Excel (.xlsx)',
+  xls: 'tệp Excel 97-2003 (.xls)',
+  rtf: 'tệp RTF: hãy lưu lại thành .docx',
+  'encrypted Office file': 'tệp Office có mật khẩu',
+};
+
+export async function parseFile(buffer: Buffer, fileName: string): Promise<DocumentModel> {
+  if (buffer.length === 0) throw new BaocaoError('FILE_EMPTY');
+  const { type, detail } = await sniff(buffer, fileName);
+  if (type === 'docx') return parseDocx(buffer);
+  if (type === 'pdf') return parsePdf(buffer);
+  // A readable zip without a Word document in it, named .docx: report it as a broken Word file.
+  if (detail === 'zip' && /\.docx$/i.test(fileName.trim())) throw new BaocaoError('CORRUPT_DOCX', 'không có word/document.xml');
+  throw new BaocaoError('UNSUPPORTED_TYPE', UNSUPPORTED_DETAIL[detail] ?? detail);
+}
