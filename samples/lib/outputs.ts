@@ -1,12 +1,12 @@
-// Writing sample files: .docx from the model (docx package), .docx/.pdf through LibreOffice,
+// Writing sample files: .docx from the model (docx package) and its PDF through LibreOffice,
 // with time stamps fixed so that the same model always gives the same bytes.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DocModel } from './model.ts';
 import { renderDocx } from './render-docx.ts';
 import { docxToPdf } from './soffice.ts';
-import { normalizeDocx, normalizePdf } from './zip.ts';
+import { normalizePdf } from './zip.ts';
 
 export function ymdOfIso(iso: string): { y: number; m: number; d: number } {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
@@ -15,19 +15,16 @@ export function ymdOfIso(iso: string): { y: number; m: number; d: number } {
 
 /** Writes a model as `<id>.docx` (docx package) and `<id>.pdf` (that .docx through LibreOffice) into `dir`. */
 export async function writeDocxAndPdf(model: DocModel, id: string, dir: string): Promise<string[]> {
-  const SEED_ID = id;
   mkdirSync(dir, { recursive: true });
-  const docxPath = join(dir, `${SEED_ID}.docx`);
+  const docxPath = join(dir, `${id}.docx`);
   writeFileSync(docxPath, await renderDocx(model));
-  const tmp = mkdtempSync(join(tmpdir(), 'baocao-seed-'));
+  const tmp = mkdtempSync(join(tmpdir(), 'baocao-pdf-'));
   try {
     const [pdf] = await docxToPdf([docxPath], tmp);
-    const pdfPath = join(dir, `${SEED_ID}.pdf`);
+    const pdfPath = join(dir, `${id}.pdf`);
     writeFileSync(pdfPath, normalizePdf(readFileSync(pdf!), ymdOfIso(model.created)));
     return [docxPath, pdfPath];
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
 }
-
-export { copyFileSync, normalizeDocx };

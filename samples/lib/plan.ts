@@ -37,7 +37,6 @@ export function planReports(count = DEFAULT_COUNT, seed = DEFAULT_SEED, units: r
 
   const seenAlt = new Set<string>();
   return slots.map(({ unit, period }, i): ReportSpec => {
-    const r = root.fork(`report-${i}`);
     const alt = altTonePlacement(unit.commune);
     let nameVariant: NameVariant = 'canonical';
     if (alt) {
@@ -53,7 +52,6 @@ export function planReports(count = DEFAULT_COUNT, seed = DEFAULT_SEED, units: r
       blankNumber: i % 4 === 0 || i % 8 === 2,
       blankDate: i % 4 === 0 || i % 8 === 6,
     };
-    void r;
     return {
       id: sampleId(unit, period),
       unit,

@@ -6,6 +6,7 @@ import mammoth from 'mammoth';
 import type { DocumentModel, TableCell, TextStyle } from '../document/model.ts';
 import { buildDocument, type RawBlock } from '../document/structure.ts';
 import { BaocaoError } from '../errors.ts';
+import { readZipEntry } from './sniff.ts';
 
 type $ = cheerio.CheerioAPI;
 
@@ -20,7 +21,9 @@ export async function parseDocx(buffer: Buffer): Promise<DocumentModel> {
   } catch (err) {
     throw new BaocaoError('CORRUPT_DOCX', firstLine(err), { cause: err });
   }
-  return buildDocument(htmlToBlocks(html), 'docx');
+  const blocks = htmlToBlocks(html);
+  applyNumbering(blocks, numberingLabels(buffer));
+  return buildDocument(blocks, 'docx');
 }
 
 /** mammoth's HTML → raw blocks (exported for tests). */
@@ -183,3 +186,184 @@ function firstLine(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
   return msg.split('\n')[0]!.slice(0, 200);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Word's automatic numbering. mammoth turns a numbered paragraph into a list item without its
+// number, and 'I.', '1.1.', 'a)' are what gives a report its sections: we count them as Word
+// does (word/numbering.xml) and put them back in front of the paragraphs' text.
+
+interface NumLevel {
+  start: number;
+  fmt: string;
+  text: string;
+}
+
+interface Numbered {
+  text: string;
+  label: string;
+}
+
+const DASH_BULLETS = new Set(['-', '–', '—', '+']);
+
+/** The label Word draws before each numbered top-level paragraph, with that paragraph's text, in
+ *  document order. Bullets are left out, except dashes and pluses, which read as text. */
+export function numberingLabels(buffer: Buffer): Numbered[] {
+  const numberingXml = readZipEntry(buffer, 'word/numbering.xml');
+  const documentXml = numberingXml && readZipEntry(buffer, 'word/document.xml');
+  if (!numberingXml || !documentXml) return [];
+  const stylesXml = readZipEntry(buffer, 'word/styles.xml');
+  const $n = cheerio.load(numberingXml.toString('utf8'), { xml: true });
+  const $s = cheerio.load(stylesXml?.toString('utf8') ?? '<w:styles/>', { xml: true });
+  const val = (el: cheerio.Cheerio<Element>) => el.attr('w:val');
+
+  // Paragraph styles that carry numbering (Word's numbered heading styles), with their parents.
+  const styles = new Map<string, { numId?: string; ilvl?: string; basedOn?: string }>();
+  $s('w\\:style').each((_, el) => {
+    const st = $s(el);
+    const id = st.attr('w:styleId');
+    if (!id) return;
+    const numPr = st.children('w\\:pPr').children('w\\:numPr');
+    styles.set(id, {
+      numId: val(numPr.children('w\\:numId')),
+      ilvl: val(numPr.children('w\\:ilvl')),
+      basedOn: val(st.children('w\\:basedOn')),
+    });
+  });
+  const styleNumbering = (id: string | undefined): { numId?: string; ilvl?: string } => {
+    for (let k = 0; id && k < 10; k++) {
+      const st = styles.get(id);
+      if (!st) return {};
+      if (st.numId !== undefined) return st;
+      id = st.basedOn;
+    }
+    return {};
+  };
+
+  const levelsOf = (el: Element) => {
+    const levels = new Map<number, NumLevel>();
+    $n(el).children('w\\:lvl').each((_, lvl) => {
+      const l = $n(lvl);
+      levels.set(Number(l.attr('w:ilvl') ?? 0), {
+        start: Number(val(l.children('w\\:start')) ?? 1),
+        fmt: val(l.children('w\\:numFmt')) ?? 'decimal',
+        text: val(l.children('w\\:lvlText')) ?? '',
+      });
+    });
+    return levels;
+  };
+  const abstracts = new Map<string, { levels: Map<number, NumLevel>; styleLink?: string }>();
+  $n('w\\:abstractNum').each((_, el) => {
+    abstracts.set($n(el).attr('w:abstractNumId') ?? '', { levels: levelsOf(el), styleLink: val($n(el).children('w\\:numStyleLink')) });
+  });
+  const nums = new Map<string, { abstractId: string; starts: Map<number, number>; levels: Map<number, NumLevel> }>();
+  $n('w\\:num').each((_, el) => {
+    const starts = new Map<number, number>();
+    const levels = new Map<number, NumLevel>();
+    $n(el).children('w\\:lvlOverride').each((_, o) => {
+      const ilvl = Number($n(o).attr('w:ilvl') ?? 0);
+      const start = val($n(o).children('w\\:startOverride'));
+      if (start !== undefined) starts.set(ilvl, Number(start));
+      for (const [k, v] of levelsOf(o)) levels.set(k, v);
+    });
+    nums.set($n(el).attr('w:numId') ?? '', { abstractId: val($n(el).children('w\\:abstractNumId')) ?? '', starts, levels });
+  });
+  const levelFor = (numId: string, ilvl: number): { key: string; level: NumLevel; levels: (l: number) => NumLevel | undefined } | null => {
+    const num = nums.get(numId);
+    if (!num) return null;
+    let abs = abstracts.get(num.abstractId);
+    // A list that only links to a numbering style: follow the style to its list.
+    if (abs?.styleLink) {
+      const linked = nums.get(styleNumbering(abs.styleLink).numId ?? '');
+      if (linked) abs = abstracts.get(linked.abstractId) ?? abs;
+    }
+    if (!abs) return null;
+    const levels = (l: number) => num.levels.get(l) ?? abs.levels.get(l);
+    const level = levels(ilvl);
+    if (!level) return null;
+    // Lists that restart their numbering count on their own; others share the abstract list.
+    return { key: num.starts.size ? `n${numId}` : `a${num.abstractId}`, level, levels };
+  };
+
+  const $d = cheerio.load(documentXml.toString('utf8'), { xml: true });
+  const counters = new Map<string, (number | undefined)[]>();
+  const out: Numbered[] = [];
+  $d('w\\:p').each((_, el) => {
+    const p = $d(el);
+    const pPr = p.children('w\\:pPr');
+    const numPr = pPr.children('w\\:numPr');
+    const fromStyle = styleNumbering(val(pPr.children('w\\:pStyle')));
+    const numId = val(numPr.children('w\\:numId')) ?? fromStyle.numId;
+    if (!numId || numId === '0') return;
+    const ilvl = Number(val(numPr.children('w\\:ilvl')) ?? fromStyle.ilvl ?? 0);
+    const found = levelFor(numId, ilvl);
+    if (!found) return;
+    const { key, level, levels } = found;
+    const num = nums.get(numId)!;
+    const c = counters.get(key) ?? [];
+    counters.set(key, c);
+    c[ilvl] = c[ilvl] === undefined ? (num.starts.get(ilvl) ?? level.start) : c[ilvl]! + 1;
+    for (let k = ilvl + 1; k < 9; k++) c[k] = undefined;
+    for (let k = 0; k < ilvl; k++) if (c[k] === undefined) c[k] = num.starts.get(k) ?? levels(k)?.start ?? 1;
+    let label: string;
+    if (level.fmt === 'bullet') {
+      if (!DASH_BULLETS.has(level.text.trim())) return;
+      label = level.text.trim();
+    } else {
+      label = level.text.replace(/%([1-9])/g, (_m, d: string) => formatNumber(c[Number(d) - 1] ?? 1, levels(Number(d) - 1)?.fmt ?? 'decimal')).trim();
+    }
+    // Only paragraphs straight in the body: those are the blocks we label (cells are flattened).
+    const parent = el.parent as Element | null;
+    const top = parent?.tagName === 'w:body' || (parent?.tagName === 'w:sdtContent' && (parent.parent?.parent as Element | null)?.tagName === 'w:body');
+    const text = p.find('w\\:t, w\\:tab, w\\:br').toArray().map((t) => (t.tagName === 'w:t' ? $d(t).text() : ' ')).join('');
+    if (top && label && text.trim()) out.push({ text, label });
+  });
+  return out;
+}
+
+function formatNumber(n: number, fmt: string): string {
+  switch (fmt) {
+    case 'upperRoman': return roman(n);
+    case 'lowerRoman': return roman(n).toLowerCase();
+    case 'upperLetter': return letters(n);
+    case 'lowerLetter': return letters(n).toLowerCase();
+    case 'decimalZero': return n < 10 ? `0${n}` : String(n);
+    case 'none': return '';
+    default: return String(n);
+  }
+}
+
+function roman(n: number): string {
+  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  for (const [v, r] of table) while (n >= v) { out += r; n -= v; }
+  return out;
+}
+
+function letters(n: number): string {
+  // Word: A … Z, then AA … ZZ, AAA …
+  const letter = String.fromCharCode(65 + ((n - 1) % 26));
+  return letter.repeat(Math.floor((n - 1) / 26) + 1);
+}
+
+/** Puts the labels back: each labelled paragraph is the next top-level paragraph block whose text
+ *  is (the start of) its text; a paragraph split at <br> gets the label on its first piece. */
+export function applyNumbering(blocks: RawBlock[], labels: Numbered[]): void {
+  const norm = (t: string) => t.normalize('NFC').replace(/\s+/g, ' ').trim();
+  let next = 0;
+  for (const b of blocks) {
+    if (next >= labels.length) return;
+    if (b.kind !== 'paragraph') continue;
+    const text = norm(b.text);
+    // Resynchronise over a few entries if mammoth dropped a paragraph we counted.
+    for (let k = next; k < Math.min(labels.length, next + 4); k++) {
+      const want = norm(labels[k]!.text);
+      if (want === text || want.startsWith(`${text} `)) {
+        const label = labels[k]!.label;
+        if (!text.startsWith(label)) b.text = `${label} ${b.text.trimStart()}`;
+        next = k + 1;
+        break;
+      }
+    }
+  }
+}
+
