@@ -4,7 +4,7 @@ import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, 
 import { describe, expect, it } from 'vitest';
 import { BaocaoError } from '../src/errors.ts';
 import { htmlToBlocks, parseDocx } from '../src/parse/docx.ts';
-import { BOARD_GRID, BUDGET_GRID, para, paragraphs, REGIONS, REPORT_SECTIONS, tables } from './fixtures/parse/expected.ts';
+import { BOARD_GRID, BUDGET_GRID, flow, NUMBERED_FLOW, para, paragraphs, REGIONS, REPORT_SECTIONS, tables } from './fixtures/parse/expected.ts';
 import { makeZip } from './fixtures/parse/zip.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/parse');
@@ -73,6 +73,13 @@ describe('parseDocx on the report fixture', async () => {
     expect(budget!.cells[1]![1]).toEqual({ text: 'Trong đó', rowSpan: 1, colSpan: 2 });
     expect(board!.section).toEqual(['PL2', '3']);
     expect(board!.grid).toEqual(BOARD_GRID);
+  });
+});
+
+describe('parseDocx with Word numbering', () => {
+  it('puts back the numbers Word draws (I., 1., 1.1., a), dash bullets), so sections follow them', async () => {
+    const doc = await parseDocx(readFileSync(join(FIXTURES, 'numbered.docx')));
+    expect(flow(doc)).toEqual(NUMBERED_FLOW);
   });
 });
 

@@ -1,17 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DocumentModel } from '../src/document/model.ts';
 import { BaocaoError } from '../src/errors.ts';
 import { parseDocx } from '../src/parse/docx.ts';
 import { parsePdf } from '../src/parse/pdf.ts';
-import { BOARD_GRID, BUDGET_GRID, para, paragraphs, REGIONS, REPORT_SECTIONS, tables } from './fixtures/parse/expected.ts';
+import { BOARD_GRID, BUDGET_GRID, flow, NUMBERED_FLOW, para, paragraphs, REGIONS, REPORT_SECTIONS, tables } from './fixtures/parse/expected.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/parse');
 const read = (name: string) => readFileSync(join(FIXTURES, name));
 
-/** region | section | text of every paragraph, in order. */
-const flow = (doc: DocumentModel) => paragraphs(doc).map((p) => `${p.region} | ${p.section.join('>')} | ${p.text}`);
 
 async function code(promise: Promise<unknown>): Promise<string> {
   const err = await promise.then(() => null, (e: unknown) => e);
@@ -98,6 +95,14 @@ describe('parsePdf on a multi-page fixture', async () => {
     // Drawn without outer side borders: the outer columns still belong to the table.
     expect(open!.grid).toEqual([['TT', 'Đơn vị', 'Số phiếu khảo sát'], ['1', 'Bộ phận một cửa', '3/7'], ['2', 'Công an xã', '7/7']]);
     expect(open!.grid).toEqual(tables(fromDocx)[2]!.grid);
+  });
+});
+
+describe('parsePdf on Word-numbered headings', () => {
+  it('keeps a list number and the tab after it in the line’s text (no column split)', async () => {
+    const doc = await parsePdf(read('numbered.pdf'));
+    expect(flow(doc)).toEqual(NUMBERED_FLOW);
+    expect(tables(doc)).toHaveLength(0);
   });
 });
 

@@ -284,7 +284,10 @@ export function numberingLabels(buffer: Buffer): Numbered[] {
     return { key: num.starts.size ? `n${numId}` : `a${num.abstractId}`, level, levels };
   };
 
-  const $d = cheerio.load(documentXml.toString('utf8'), { xml: true });
+  const docText = documentXml.toString('utf8');
+  // Most files number nothing: skip reading the document a second time.
+  if (!docText.includes('<w:numPr') && ![...styles.values()].some((st) => st.numId && st.numId !== '0')) return [];
+  const $d = cheerio.load(docText, { xml: true });
   const counters = new Map<string, (number | undefined)[]>();
   const out: Numbered[] = [];
   $d('w\\:p').each((_, el) => {

@@ -112,6 +112,8 @@ type PageElement =
 
 // Tunables, in em of the text's font size unless said otherwise.
 const COLUMN_GAP_EM = 1.6; // a gap this wide splits a line into segments (tab stops, borderless columns)
+/** Text that is only a list number or bullet: 'I.', '1.', '1.2.', 'a)', '-', '•'. */
+const LIST_LABEL = /^(?:(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđA-ZĐ])[.)]|\(?[a-zđ0-9]{1,2}\)|[-+–•●○◦▪■□◆❖➢►✓*\uf0a7\uf0b7\uf0d8\uf076\uf0fc])$/u;
 const WORD_GAP_EM = 0.12; // a gap this wide between two text items is a space
 const RULE_TOL = 2; // points: rules this close are the same rule / touch
 
@@ -511,7 +513,9 @@ function makeLine(page: number, group: Run[]): Line {
   runs.forEach((r, i) => {
     if (i > 0) {
       const gap = r.x - prevEnd;
-      if (gap > COLUMN_GAP_EM * size) {
+      // A list number and the tab after it ('I.⇥KHÁI QUÁT', '-⇥Tỷ lệ …') is one piece of text.
+      const afterLabel = segments.length === 0 && LIST_LABEL.test(segText) && gap < 6 * size;
+      if (gap > COLUMN_GAP_EM * size && !afterLabel) {
         segments.push({ left: segLeft, right: prevEnd, text: segText });
         segText = '';
         segLeft = r.x;
@@ -747,14 +751,17 @@ function continues(para: Line[], L: Line, margins: Map<number, Margins>, pitch: 
     if (P.right + space + firstWordWidth(L) <= m.right - 1) return false;
     // Indented more than the paragraph's lines: a new paragraph (first-line indent).
     const first = para.length === 1;
-    const hanging = P.runs.length > 1 && BULLET.test(P.runs[0]!.text) ? P.runs[1]!.x : null;
+    // A hanging indent: the lines of a list item start under its text, not under its number.
+    const hanging = first && P.runs.length > 1 && LIST_LABEL.test(P.runs[0]!.text) ? P.runs[1]!.x : null;
     const allowed = first ? Math.max(m.left, Math.min(P.left, m.left + 2 * L.size)) : P.left;
     if (L.left > allowed + 0.6 * L.size && !(hanging !== null && Math.abs(L.left - hanging) < 2)) return false;
   }
+  // A new item: after a full stop, colon or semicolon; a bullet glyph or a lettered/roman number
+  // always. A dash or a number after a line that ends mid-sentence is a wrapped line: 'Đảng uỷ'
+  // + '- UBND xã …', 'ngày' + '12/3/2024 …'.
   if (startsItem(L.text)) {
-    // '- xã hội' after 'chính trị' is a wrapped line; '- Kinh phí …' after a full stop is an item.
     if (CLAUSE_END.test(P.text)) return false;
-    if (!/^[-–]\s+\p{Ll}/u.test(L.text) && !/^\d/.test(L.text)) return false;
+    if (!/^[-–+]\s/u.test(L.text) && !/^\d/.test(L.text)) return false;
   }
   return true;
 }
