@@ -1,12 +1,12 @@
 // Generates the sample reports and their expected results (deterministic: same seed, same files).
 //
-//   npm run samples                       # seed + 12 reports + inbox
-//   npx tsx samples/generate.ts --count 60
+//   npm run samples                       # seed + 60 reports + 5 other documents + inbox
+//   npx tsx samples/generate.ts --count 12 --out /tmp/x --skip-seed --no-inbox
 //   npx tsx samples/generate.ts --out /tmp/x --skip-seed --no-inbox
 //
 // Writes:
 //   samples/seed/dong-lo-2024-h1.{docx,pdf}          the seed rebuilt (its expected JSON is hand-written)
-//   samples/generated/<id>.{docx|pdf}                one file per report
+//   samples/generated/<id>.{docx|pdf}                one file per report (and per not-a-report document)
 //   samples/generated/<id>.expected.json             its expected extraction (samples/lib/expected.ts)
 //   samples/generated/index.json                     the list of samples
 //   samples/inbox/                                   the seed and the first Hiệp Hòa 2024-H1 reports (copies)
@@ -16,9 +16,11 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeReport, fileExtension, type ComposedReport } from './lib/compose.ts';
 import { formatExpected } from './lib/expected.ts';
+import { composeOther, planOthers } from './lib/others.ts';
 import { writeDocxAndPdf, ymdOfIso } from './lib/outputs.ts';
 import { DEFAULT_COUNT, DEFAULT_SEED, planReports } from './lib/plan.ts';
 import { renderDocx } from './lib/render-docx.ts';
+import { toNfd } from './lib/model.ts';
 import { renderHtml } from './lib/render-html.ts';
 import { docxToPdf, htmlToDocx, sofficeAvailable } from './lib/soffice.ts';
 import { normalizeDocx, normalizePdf } from './lib/zip.ts';
@@ -33,11 +35,18 @@ const INBOX_REPORTS = 4;
 export interface GenerateOptions {
   count?: number;
   seed?: string;
+  /** Add the documents that are not reports (lib/others.ts); default true. */
+  others?: boolean;
 }
 
-/** The whole data/text layer, no I/O: every report composed, with its expected result. */
+/** The whole data/text layer, no I/O: every report (and other document) composed, with its expected result. */
 export function composeAll(opts: GenerateOptions = {}): ComposedReport[] {
-  return planReports(opts.count ?? DEFAULT_COUNT, opts.seed ?? DEFAULT_SEED).map(composeReport);
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const specs = planReports(opts.count ?? DEFAULT_COUNT, seed);
+  const reports = specs.map(composeReport);
+  if (opts.others === false) return reports;
+  const units = [...new Map(specs.map((s) => [s.unit.communeCode, s.unit])).values()];
+  return [...reports, ...planOthers(units, seed, specs.length).map(composeOther)];
 }
 
 /** Renders the reports into `outDir` (one soffice call per conversion step). Returns the written paths. */
@@ -53,17 +62,18 @@ export async function writeReports(reports: ComposedReport[], outDir: string): P
     const toPdf: string[] = [];
     for (const r of reports) {
       const { id, output } = r.spec;
-      if (output === 'docx') {
+      const model = output.endsWith('-nfd') ? toNfd(r.model) : r.model;
+      if (output === 'docx' || output === 'docx-nfd') {
         const p = join(outDir, `${id}.docx`);
-        writeFileSync(p, await renderDocx(r.model));
+        writeFileSync(p, await renderDocx(model));
         written.push(p);
-      } else if (output === 'pdf-docx') {
+      } else if (output === 'pdf-docx' || output === 'pdf-nfd') {
         const p = join(libDir, `${id}.docx`);
-        writeFileSync(p, await renderDocx(r.model));
+        writeFileSync(p, await renderDocx(model));
         toPdf.push(p);
       } else {
         const p = join(htmlDir, `${id}.html`);
-        writeFileSync(p, renderHtml(r.model));
+        writeFileSync(p, renderHtml(model));
         html.push(p);
       }
     }
@@ -73,7 +83,7 @@ export async function writeReports(reports: ComposedReport[], outDir: string): P
     for (const docx of await htmlToDocx(html, loDir)) {
       const id = docx.slice(loDir.length + 1, -'.docx'.length);
       const r = byId.get(id)!;
-      if (r.spec.output === 'docx-lo') {
+      if (r.spec.output === 'docx-lo' || r.spec.output === 'docx-lo-nfd') {
         const p = join(outDir, `${id}.docx`);
         writeFileSync(p, normalizeDocx(readFileSync(docx), r.model.created));
         written.push(p);
@@ -108,6 +118,7 @@ export function writeExpected(reports: ComposedReport[], outDir: string): void {
     communeKind: r.spec.unit.communeKind,
     communeCode: r.spec.unit.communeCode,
     expectedFlags: r.expected.expectedFlags,
+    ...(r.expected.notAReport ? { notAReport: true } : {}),
   }));
   writeFileSync(join(outDir, 'index.json'), JSON.stringify(index, null, 2) + '\n');
 }
@@ -125,7 +136,7 @@ function removeStale(dir: string, keep: Set<string>): string[] {
 }
 
 function parseArgs(argv: string[]) {
-  const args = { count: DEFAULT_COUNT, seed: DEFAULT_SEED, out: GENERATED_DIR, seedFiles: true, inbox: true };
+  const args = { count: DEFAULT_COUNT, seed: DEFAULT_SEED, out: GENERATED_DIR, seedFiles: true, inbox: true, others: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -138,8 +149,9 @@ function parseArgs(argv: string[]) {
     else if (a === '--out') args.out = resolve(value());
     else if (a === '--skip-seed') args.seedFiles = false;
     else if (a === '--no-inbox') args.inbox = false;
+    else if (a === '--no-others') args.others = false;
     else if (a === '--help' || a === '-h') {
-      console.log('usage: tsx samples/generate.ts [--count N] [--seed S] [--out DIR] [--skip-seed] [--no-inbox]');
+      console.log('usage: tsx samples/generate.ts [--count N] [--seed S] [--out DIR] [--skip-seed] [--no-inbox] [--no-others]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -153,7 +165,7 @@ async function main() {
   if (args.seedFiles) {
     for (const f of await writeDocxAndPdf(seedModel(), SEED_ID, SEED_DIR)) console.log('seed     ', f);
   }
-  const reports = composeAll({ count: args.count, seed: args.seed });
+  const reports = composeAll({ count: args.count, seed: args.seed, others: args.others });
   const written = await writeReports(reports, args.out);
   writeExpected(reports, args.out);
   const keep = new Set(reports.flatMap((r) => [`${r.spec.id}.${fileExtension(r.spec.output)}`, `${r.spec.id}.expected.json`]));
@@ -164,7 +176,7 @@ async function main() {
     for (const f of readdirSync(INBOX_DIR)) if (/\.(docx|pdf)$/.test(f)) rmSync(join(INBOX_DIR, f));
     const files = [join(SEED_DIR, `${SEED_ID}.docx`), join(SEED_DIR, `${SEED_ID}.pdf`)];
     const inboxReports = reports
-      .filter((r) => r.spec.unit.district === 'Hiệp Hòa' && r.spec.period === '2024-H1')
+      .filter((r) => !r.spec.other && r.spec.unit.district === 'Hiệp Hòa' && r.spec.period === '2024-H1')
       .slice(0, INBOX_REPORTS);
     files.push(...inboxReports.map((r) => join(args.out, `${r.spec.id}.${fileExtension(r.spec.output)}`)));
     for (const f of files) {
@@ -177,8 +189,9 @@ async function main() {
   const byOutput = new Map<string, number>();
   for (const r of reports) byOutput.set(r.spec.output, (byOutput.get(r.spec.output) ?? 0) + 1);
   const size = written.reduce((s, f) => s + statSync(f).size, 0);
+  const others = reports.filter((r) => r.spec.other).length;
   console.log(
-    `${reports.length} reports (${[...byOutput].map(([k, v]) => `${v} ${k}`).join(', ')}), ` +
+    `${reports.length - others} reports and ${others} other documents (${[...byOutput].map(([k, v]) => `${v} ${k}`).join(', ')}), ` +
       `${new Set(reports.map((r) => r.spec.unit.communeCode)).size} communes, ` +
       `${(size / 1024).toFixed(0)} KiB in ${args.out}, ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );

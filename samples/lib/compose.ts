@@ -15,7 +15,7 @@ import { headerBlocks, signatureBlocks, titleBlocks, type HeaderMode, type Signa
 import { modelToText, para, type Block, type DocModel } from './model.ts';
 import * as ph from './phrasing.ts';
 import { Rng } from './prng.ts';
-import type { Unit } from './units.ts';
+import { loadUnits, type Unit } from './units.ts';
 import {
   altTonePlacement, clean, compareYMD, fmtDateSlash, fmtDateWords, isoDate, misspell, randomDate, upper, type YMD,
 } from './vn.ts';
@@ -24,10 +24,22 @@ export type SamplePeriod = '2024-H1' | '2024' | '2025-H1';
 export const SAMPLE_PERIODS: SamplePeriod[] = ['2024-H1', '2024', '2025-H1'];
 
 /** How a sample file is made: 'docx' with the docx package; 'docx-lo' HTML → LibreOffice .docx;
- *  'pdf-lo' HTML → LibreOffice .docx → PDF; 'pdf-docx' docx package → LibreOffice PDF. */
-export type Output = 'docx' | 'docx-lo' | 'pdf-lo' | 'pdf-docx';
+ *  'pdf-lo' HTML → LibreOffice .docx → PDF; 'pdf-docx' docx package → LibreOffice PDF; the '-nfd'
+ *  ones the same with every text decomposed (Unicode NFD) before rendering: 'docx-nfd' (docx
+ *  package, NFD in word/document.xml), 'docx-lo-nfd' (LibreOffice keeps it NFD), 'pdf-nfd' (the
+ *  PDF's text layer comes out NFD too). */
+export type Output = 'docx' | 'docx-lo' | 'pdf-lo' | 'pdf-docx' | 'docx-nfd' | 'docx-lo-nfd' | 'pdf-nfd';
+export const OUTPUTS: readonly Output[] = ['docx', 'docx-lo', 'pdf-lo', 'pdf-docx', 'docx-nfd', 'docx-lo-nfd', 'pdf-nfd'];
+
+/** Documents that are not such reports: an invitation, minutes, a report on another topic
+ *  (natural disasters, administrative reform), a plan. */
+export type OtherKind = 'invitation' | 'minutes' | 'disaster' | 'plan' | 'reform';
 
 export type NameVariant = 'canonical' | 'altToneAll' | 'altToneMixed' | 'misspelled';
+
+/** Where a report contradicts its title's period (PERIOD_MISMATCH): its closing sentence, its
+ *  own 'UBND xã … báo cáo kết quả … như sau' sentence, or a line under an annex title. */
+export type PeriodMismatch = 'none' | 'closing' | 'intro' | 'annex';
 
 export interface Features {
   /** How the report spells its commune: as the registry, with the other tone placement
@@ -39,7 +51,24 @@ export interface Features {
   criteriaInconsistent: 'none' | 'outOfRange' | 'countMismatch';
   blankNumber: boolean;
   blankDate: boolean;
+  /** The unit is not in the registry as written (UNKNOWN_UNIT): the commune misspelled everywhere,
+   *  heading included (so no COMMUNE_NAME_MISMATCH), or the district misspelled everywhere. */
+  unknownUnit: 'none' | 'commune' | 'district';
+  /** The text says N sao, the annex table marks another level (STARS_MISMATCH). */
+  starsMismatch: boolean;
+  periodMismatch: PeriodMismatch;
+  /** What the contradicting place says: the other half of the year (for a whole-year report: a
+   *  half), the next year, or last year's period (a copy of the previous report). */
+  wrongPeriod: 'none' | 'otherHalf' | 'nextYear' | 'lastYear';
+  /** The population number broken across a line ('17.⏎128'): a line break inside the paragraph,
+   *  or the paragraph split in two there (as the seed's text is at page breaks). */
+  brokenNumber: 'none' | 'lineBreak' | 'paragraph';
 }
+
+export const NO_FEATURES: Features = {
+  nameVariant: 'canonical', sumError: false, criteriaInconsistent: 'none', blankNumber: false, blankDate: false,
+  unknownUnit: 'none', starsMismatch: false, periodMismatch: 'none', wrongPeriod: 'none', brokenNumber: 'none',
+};
 
 export interface ReportSpec {
   id: string;
@@ -49,7 +78,15 @@ export interface ReportSpec {
   features: Features;
   /** The generator's seed: with the id it determines every choice. */
   seed: string;
+  /** Set for a document that is not a friendly-government report (lib/others.ts). */
+  other?: OtherKind;
+  /** Position in the plan. The first reports (the inbox's copies) keep the text they were made
+   *  with: variations added later (`extras`) apply from index EXTRAS_FROM on. */
+  index: number;
 }
+
+/** Reports from this plan index on get the later variations (see ReportSpec.index). */
+export const EXTRAS_FROM = 4;
 
 export interface RenderStyle {
   headerMode: HeaderMode;
@@ -70,11 +107,11 @@ export interface ComposedReport {
   text: string;
 }
 
-export const fileExtension = (o: Output) => (o === 'docx' || o === 'docx-lo' ? 'docx' : 'pdf');
+export const fileExtension = (o: Output): 'docx' | 'pdf' => (o.startsWith('docx') ? 'docx' : 'pdf');
 
 // ---------------------------------------------------------------- facts
 
-interface CommuneFacts {
+export interface CommuneFacts {
   centiHa: number;
   population: number;
   households: number;
@@ -104,7 +141,7 @@ function personName(rng: Rng): string {
 }
 
 /** Facts of a commune that hold across its reports (seeded by the commune's code). */
-function communeFacts(seed: string, u: Unit, period: SamplePeriod): CommuneFacts {
+export function communeFacts(seed: string, u: Unit, period: SamplePeriod): CommuneFacts {
   const rng = Rng.from(seed, 'commune', u.communeCode);
   const kind = u.communeKind;
   const centiHa = kind === 'phường' ? rng.int(15_000, 90_000) : kind === 'thị trấn' ? rng.int(30_000, 150_000) : rng.int(45_000, 260_000);
@@ -197,11 +234,24 @@ class Composer {
     this.vw = u.communeKind === 'xã' ? 'thôn' : 'tổ dân phố';
     const r = rng.fork('numbers');
     this.ns = { thousands: r.weighted([['dot', 6], ['space', 2], ['none', 2]]), leadingZero: r.chance(0.5) };
+    if (spec.index >= EXTRAS_FROM) this.ns.more = true;
     const altDistrict = altTonePlacement(u.district);
-    this.district = altDistrict && rng.fork('district-spelling').chance(0.3) ? altDistrict : u.district;
+    const unknown = spec.features.unknownUnit;
+    if (unknown === 'district') {
+      // Misspelled everywhere, into a name that no district of the province has.
+      const others = loadUnits().filter((x) => x.provinceCode === u.provinceCode).map((x) => x.district);
+      this.district = misspell(u.district, rng.fork('misspell-district'), others);
+    } else {
+      this.district = altDistrict && rng.fork('district-spelling').chance(0.3) ? altDistrict : u.district;
+    }
     this.alt = altTonePlacement(u.commune);
-    this.misspelled =
-      spec.features.nameVariant === 'misspelled' ? misspell(u.commune, rng.fork('misspell')) : null;
+    if (unknown === 'commune') {
+      // Misspelled everywhere, into a name that no commune of the district has.
+      const others = loadUnits().filter((x) => x.districtCode === u.districtCode).map((x) => x.commune);
+      this.misspelled = misspell(u.commune, rng.fork('misspell-unknown'), others);
+    } else {
+      this.misspelled = spec.features.nameVariant === 'misspelled' ? misspell(u.commune, rng.fork('misspell')) : null;
+    }
     const dr = rng.fork('dates');
     this.reportDate = this.wholeYear
       ? randomDate(dr, { y: this.year, m: 11, d: 25 }, { y: this.year, m: 12, d: 20 })
@@ -214,6 +264,7 @@ class Composer {
 
   /** The commune's name as written at this place of the report. */
   name(where: 'head' | 'body'): string {
+    if (this.spec.features.unknownUnit === 'commune') return this.misspelled!;
     const v = this.spec.features.nameVariant;
     const C = this.u.commune;
     if (v === 'canonical') return C;
@@ -312,6 +363,16 @@ class Composer {
   get periodShort(): string {
     return this.wholeYear ? `năm ${this.year}` : '6 tháng đầu năm';
   }
+  /** A period that contradicts the title's: the other half or the next year. */
+  get wrongPeriodText(): string {
+    const Y = this.year;
+    switch (this.spec.features.wrongPeriod) {
+      case 'otherHalf': return this.wholeYear ? `6 tháng đầu năm ${Y}` : `6 tháng cuối năm ${Y}`;
+      case 'nextYear': return this.wholeYear ? `năm ${Y + 1}` : `năm ${Y + 1}`;
+      case 'lastYear': return this.wholeYear ? `năm ${Y - 1}` : `6 tháng đầu năm ${Y - 1}`;
+      default: throw new Error(`${this.spec.id}: no wrong period planned`);
+    }
+  }
   get nextText(): string {
     return this.wholeYear ? `năm ${this.year + 1}` : `6 tháng cuối năm ${this.year}`;
   }
@@ -343,10 +404,11 @@ export function composeReport(spec: ReportSpec): ComposedReport {
   const Y = c.year;
 
   // ---- what the report states (decided up front so that text and annexes agree)
-  const hasProfile = pr.chance(0.88);
+  // The profile states the numbers a broken number or a sum error needs.
+  const hasProfile = pr.chance(0.88) || feats.brokenNumber !== 'none' || feats.sumError;
   const annexSC = pr.chance(0.55);
-  const annexTIB = pr.chance(0.65);
-  const annexStars = pr.chance(0.5);
+  const annexTIB = pr.chance(0.65) || feats.periodMismatch === 'annex';
+  const annexStars = pr.chance(0.5) || feats.starsMismatch;
   const annexDocs = pr.chance(0.35);
   const annexDocsFilled = annexDocs && pr.chance(0.5);
   const reorder = pr.chance(0.25);
@@ -360,7 +422,10 @@ export function composeReport(spec: ReportSpec): ComposedReport {
   // ---- period facts
   const vr = rng.fork('values');
   const stars = Math.min(5, Rng.from(spec.seed, 'stars', u.communeCode).int(1, 5) + (Y === 2025 ? 1 : 0));
-  const starsInText = !annexStars || pr.chance(0.7);
+  const starsInText = !annexStars || pr.chance(0.7) || feats.starsMismatch;
+  // With a deliberate mismatch the annex marks the neighbouring level; the text's level is the
+  // expected value (the text states the registration, the annex is its form).
+  const annexStarsLevel = feats.starsMismatch ? (stars >= 4 ? stars - 1 : stars + 1) : stars;
   const sc = { members: vr.int(11, 21), head: (vr.chance(0.75) ? 'Bí thư Đảng ủy' : 'Chủ tịch UBND') as SteeringHead };
   const st = { members: vr.int(5, 12), leader: vr.pick(['Công chức Văn phòng', 'Phó Chủ tịch UBND', 'Công chức Văn phòng - Thống kê']) };
   const scInText = annexSC ? pr.chance(0.35) : pr.chance(0.8);
@@ -453,21 +518,45 @@ export function composeReport(spec: ReportSpec): ComposedReport {
       ]);
   blocks.push(...titleBlocks(title));
   ex.document.title = clean(title);
-  ex.unit = { commune: u.commune, communeKind: u.communeKind, district: u.district, province: u.province };
+  // The registry's spelling; a unit the registry does not have keeps the report's spelling.
+  ex.unit = {
+    commune: feats.unknownUnit === 'commune' ? c.misspelled : u.commune,
+    communeKind: u.communeKind,
+    district: feats.unknownUnit === 'district' ? c.district : u.district,
+    province: u.province,
+  };
+  if (feats.unknownUnit !== 'none') {
+    c.flags.add('UNKNOWN_UNIT');
+    c.notes.push(feats.unknownUnit === 'commune'
+      ? `commune written '${c.misspelled}' everywhere (registry: '${u.commune}')`
+      : `district written '${c.district}' everywhere (registry: '${u.district}')`);
+  }
+  // The period of the title; a deliberate contradiction elsewhere raises PERIOD_MISMATCH.
   ex.period = spec.period;
+  if (feats.periodMismatch !== 'none') {
+    c.flags.add('PERIOD_MISMATCH');
+    c.notes.push(`title: ${c.periodText}; ${feats.periodMismatch}: ${c.wrongPeriodText}`);
+  }
 
   // ---- intro
   const body = new Body(style.top, style.sub, style.headingMode);
   const ir = rng.fork('intro');
-  const intro = ir.int(0, 2);
+  // A wrong period in the report's own statement needs the form that has one.
+  const intro = feats.periodMismatch === 'intro' ? (ir.int(0, 2), 0) : ir.int(0, 2);
+  // The reporting unit with its district and province ('xã Lan Giới, huyện Tân Yên, tỉnh Bắc Giang'):
+  // always when the district is misspelled (the province then comes from the text), else now and then.
+  const fullUnit = feats.unknownUnit === 'district' || (spec.index >= EXTRAS_FROM && rng.fork('extras-full-unit').chance(0.2));
+  const reporting = () => (fullUnit ? `${c.unit()}, ${c.dk} ${c.district}, tỉnh ${u.province}` : c.unit());
+  if (fullUnit) c.notes.push('the reporting unit is named with its district and province');
   if (intro === 0) {
     body.p(`Thực hiện ${c.cite('directive')} về việc báo cáo kết quả xây dựng chính quyền thân thiện ${c.periodText}.`);
-    body.p(`UBND ${c.unit()} báo cáo kết quả xây dựng chính quyền thân thiện ${c.periodText} như sau:`);
+    const own = feats.periodMismatch === 'intro' ? c.wrongPeriodText : c.periodText;
+    body.p(`UBND ${reporting()} báo cáo kết quả xây dựng chính quyền thân thiện ${own} như sau:`);
   } else if (intro === 1) {
-    body.p(`Thực hiện ${c.cite('directive')} về việc báo cáo kết quả ${c.periodText}; UBND ${c.unit()} báo cáo kết quả thực hiện như sau:`);
+    body.p(`Thực hiện ${c.cite('directive')} về việc báo cáo kết quả ${c.periodText}; UBND ${reporting()} báo cáo kết quả thực hiện như sau:`);
   } else {
     body.p(`Căn cứ ${c.cite('districtPlan')};`);
-    body.p(`Thực hiện ${c.cite('directive')} về việc báo cáo kết quả xây dựng chính quyền thân thiện ${c.periodText}, UBND ${c.unit()} báo cáo như sau:`);
+    body.p(`Thực hiện ${c.cite('directive')} về việc báo cáo kết quả xây dựng chính quyền thân thiện ${c.periodText}, UBND ${reporting()} báo cáo như sau:`);
   }
 
   // ---- sections
@@ -548,7 +637,8 @@ export function composeReport(spec: ReportSpec): ComposedReport {
         break;
     }
   }
-  body.p(`Trên đây là báo cáo kết quả xây dựng chính quyền thân thiện ${c.periodText}, phương hướng nhiệm vụ ${c.nextText} của UBND ${c.unit()}./.`);
+  if (feats.periodMismatch === 'closing') body.p(`Trên đây là báo cáo kết quả xây dựng chính quyền thân thiện ${c.wrongPeriodText} của UBND ${c.unit()}./.`);
+  else body.p(`Trên đây là báo cáo kết quả xây dựng chính quyền thân thiện ${c.periodText}, phương hướng nhiệm vụ ${c.nextText} của UBND ${c.unit()}./.`);
   blocks.push(...body.blocks);
 
   // ---- closing
@@ -607,7 +697,12 @@ export function composeReport(spec: ReportSpec): ComposedReport {
   }
   if (annexTIB) {
     annexStart();
-    blocks.push(annexTitle(['TỔNG HỢP', 'Công tác tập huấn, kiểm tra, giám sát và kết quả đầu tư', 'kinh phí xây dựng chính quyền thân thiện', sinceLine]));
+    // A line tying the annex to its report, with the report's period (or, deliberately, another one).
+    const attach = (p: string) => `(Kèm theo Báo cáo kết quả xây dựng chính quyền thân thiện ${p})`;
+    const attachLine =
+      feats.periodMismatch === 'annex' ? attach(c.wrongPeriodText)
+        : spec.index >= EXTRAS_FROM && rng.fork('extras-annex-attach').chance(0.35) ? attach(c.periodText) : null;
+    blocks.push(annexTitle(['TỔNG HỢP', 'Công tác tập huấn, kiểm tra, giám sát và kết quả đầu tư', 'kinh phí xây dựng chính quyền thân thiện', ...(attachLine ? [attachLine] : []), sinceLine]));
     blocks.push(annexCaption('1. Công tác tập huấn về xây dựng chính quyền thân thiện'));
     blocks.push(tableTraining({
       classes: String(trainingValues.classes),
@@ -648,8 +743,12 @@ export function composeReport(spec: ReportSpec): ComposedReport {
   if (annexStars) {
     annexStart();
     blocks.push(annexTitle(['TỔNG HỢP', `Kết quả đăng ký đơn vị đạt chuẩn chính quyền thân thiện năm ${Y}`]));
-    blocks.push(tableStars({ year: Y, tt: '1', district: c.district, commune: headName, stars, extraRows: ar.chance(0.5) }));
-    ex.starsRegistered = stars;
+    blocks.push(tableStars({ year: Y, tt: '1', district: c.district, commune: headName, stars: annexStarsLevel, extraRows: ar.chance(0.5) }));
+    ex.starsRegistered ??= annexStarsLevel;
+    if (feats.starsMismatch) {
+      c.flags.add('STARS_MISMATCH');
+      c.notes.push(`text registers ${stars} sao, the annex marks ${annexStarsLevel} sao`);
+    }
   }
 
   const model: DocModel = {
@@ -657,7 +756,7 @@ export function composeReport(spec: ReportSpec): ComposedReport {
     size: style.size,
     blocks,
     title: clean(`Báo cáo ${title}`),
-    author: `UBND ${kw} ${u.commune}`,
+    author: `UBND ${kw} ${feats.unknownUnit === 'commune' ? headName : u.commune}`,
     created: `${isoDate(R)}T08:00:00Z`,
   };
   const text = modelToText(model);
@@ -717,18 +816,27 @@ function writeProfile(c: Composer, body: Body, s: Rng): void {
     body.p(`${c.name('body')} là ${kw}${f.terrain} nằm ở phía ${f.direction} ${c.dk} ${c.district}.`);
   }
   // Area, population, households, villages: prose or a list.
-  const parts = { area: has(0.9), population: has(0.92), households: has(0.85), villages: has(0.9) };
+  const broken = c.spec.features.brokenNumber;
+  const parts = { area: has(0.9), population: has(0.92) || broken !== 'none', households: has(0.85), villages: has(0.9) };
   const A = ph.area(s, ns, f.centiHa);
-  const P = ph.int(ns, f.population);
+  // A broken number: '17.⏎128' (or '17⏎128' where the report groups with spaces).
+  const P = broken === 'none' ? ph.int(ns, f.population) : ph.int({ ...ns, thousands: ns.thousands === 'space' ? 'space' : 'dot' }, f.population).replace(/[. ](\d{3})$/, (m, d: string) => `${m[0] === '.' ? '.' : ''}\n${d}`);
   const H = ph.int(ns, f.households);
   const V = ph.count(ns, f.villages);
-  if (s.chance(0.7)) {
+  if (s.chance(0.7) || broken !== 'none') {
     const clauses: string[] = [];
-    if (parts.area) clauses.push(ph.areaClause(s, A));
-    if (parts.population) clauses.push(ph.populationClause(s, kw, P));
-    if (parts.households) clauses.push(ph.householdsClause(s, H));
-    if (parts.villages) clauses.push(ph.villagesClause(s, V, vw));
-    if (clauses.length) body.p(`${Kw} có ${clauses.join(', ')}.`);
+    if (parts.area) clauses.push(ph.areaClause(s, A, ns.more));
+    if (parts.population) clauses.push(ph.populationClause(s, kw, P, ns.more));
+    if (parts.households) clauses.push(ph.householdsClause(s, H, ns.more));
+    if (parts.villages) clauses.push(ph.villagesClause(s, V, vw, ns.more));
+    const text = `${Kw} có ${clauses.join(', ')}.`;
+    if (broken === 'paragraph') {
+      // Two paragraphs, as a text whose paragraph was cut at a page break.
+      const [a, b] = text.split('\n') as [string, string];
+      body.p(a);
+      body.p(b);
+    } else if (clauses.length) body.p(text);
+    if (broken !== 'none') c.notes.push(`population broken across a ${broken === 'paragraph' ? 'paragraph' : 'line'}: '${P.replace('\n', '⏎')}'`);
   } else {
     const items: string[] = [];
     if (parts.area) items.push(ph.profileListItem('area', A, vw));
@@ -761,7 +869,7 @@ function writeProfile(c: Composer, body: Body, s: Rng): void {
 
   // Cadres and police.
   const sentences: string[] = [];
-  if (has(0.9)) {
+  if (has(0.9) || c.spec.features.sumError) {
     const form = s.weighted([[0, 4], [1, 3], [2, 2], [3, 1], [4, c.spec.features.sumError ? 0 : 1]]);
     const form2 = c.spec.features.sumError && form === 3 ? 0 : form;
     const realTotal = f.canBo + f.congChuc;
@@ -777,8 +885,6 @@ function writeProfile(c: Composer, body: Body, s: Rng): void {
       c.flags.add('SUM_MISMATCH');
       c.notes.push(`cadres stated ${stated} ≠ ${f.canBo} + ${f.congChuc}`);
     }
-  } else if (c.spec.features.sumError) {
-    throw new Error(`${c.spec.id}: sum error requested but cadres not stated`);
   }
   if (has(0.8)) {
     sentences.push(ph.police(s, ns, kw, f.police));
@@ -787,7 +893,7 @@ function writeProfile(c: Composer, body: Body, s: Rng): void {
   if (sentences.length) body.p(sentences.join('; ') + '.');
 
   // Income and the usual paragraph on the situation.
-  const incomeText = has(0.85) ? ph.income(s, f.incomeTenths, c.year, c.wholeYear) : null;
+  const incomeText = has(0.85) ? ph.income(s, f.incomeTenths, c.year, c.wholeYear, ns.more) : null;
   if (incomeText) ex.profile.incomePerCapitaMillionVnd = f.incomeTenths / 10;
   body.p(
     `Tình hình kinh tế - xã hội của ${kw} tiếp tục phát triển, đời sống của Nhân dân từng bước được nâng lên${incomeText ? `, ${incomeText}` : ''}. ` +
@@ -809,7 +915,7 @@ function writeResults(c: Composer, body: Body, s: Rng, r: ResultsInput): void {
   const { ex, kw, Kw } = c;
   body.heading(2, `Kết quả rà soát, đăng ký xây dựng đơn vị đạt chuẩn chính quyền thân thiện năm ${c.year}`);
   if (r.starsInText) {
-    body.p(`Thực hiện ${c.cite('registration', false)} của Ban chỉ đạo ${c.dk} ${c.district}, Ban chỉ đạo xây dựng chính quyền thân thiện ${c.unit()} ${ph.stars(s, r.stars, c.year)}.`);
+    body.p(`Thực hiện ${c.cite('registration', false)} của Ban chỉ đạo ${c.dk} ${c.district}, Ban chỉ đạo xây dựng chính quyền thân thiện ${c.unit()} ${ph.stars(s, r.stars, c.year, c.ns.more)}.`);
     ex.starsRegistered = r.stars;
   } else {
     body.p(`Thực hiện ${c.cite('registration', false)}, ${kw} đã đăng ký đạt chuẩn “chính quyền thân thiện” năm ${c.year} (biểu tổng hợp kèm theo).`);
@@ -820,12 +926,12 @@ function writeResults(c: Composer, body: Body, s: Rng, r: ResultsInput): void {
   const stated = r.criteria.filter((g) => g.group !== r.omitGroup);
   const phrase = (g: (typeof r.criteria)[number]) => {
     const gr = s.fork(`group-${g.group}`);
-    return ph.ratio(gr, g.met, g.total) + (g.unmet.length ? ph.unmet(gr, g.unmet) : '');
+    return ph.ratio(gr, g.met, g.total, c.ns.more) + (g.unmet.length ? ph.unmet(gr, g.unmet) : '');
   };
   const names = new Map(
     [...[{ group: 7, name: SURVEY_GROUP.name }], ...stated.map((g) => ({ group: g.group, name: groupName(g.group) }))].map((x) => [x.group, x.name]),
   );
-  const surveyText = ph.surveys(s, r.surveyDone, r.surveyPlanned);
+  const surveyText = ph.surveys(s, r.surveyDone, r.surveyPlanned, c.ns.more);
   if (form === 'inline') {
     body.p(`${Kw} đã triển khai thực hiện các nhóm tiêu chí, kết quả: ${stated.map((g) => `nhóm tiêu chí ${g.group}: ${phrase(g)}`).join('; ')}.`);
     body.p(`Nhóm tiêu chí 7 (${names.get(7)}): ${surveyText}.`);
@@ -841,7 +947,7 @@ function writeResults(c: Composer, body: Body, s: Rng, r: ResultsInput): void {
   ex.surveys = { done: r.surveyDone, planned: r.surveyPlanned };
   if (r.omitGroup) c.notes.push(`nhóm tiêu chí ${r.omitGroup} not reported`);
 
-  body.p(`Kết quả ${c.periodShort}, ${ph.satisfaction(s, r.satisfactionTenths)}.`);
+  body.p(`Kết quả ${c.periodShort}, ${ph.satisfaction(s, r.satisfactionTenths, c.ns.more)}.`);
   ex.satisfactionPercent = r.satisfactionTenths / 10;
   body.heading(2, `Đánh giá tiến độ, chất lượng xây dựng đơn vị đạt chuẩn chính quyền thân thiện năm ${c.year}`);
   body.p(`Qua rà soát, các tiêu chí cơ bản đã đạt; Ban chỉ đạo tiếp tục chỉ đạo hoàn thiện tài liệu kiểm chứng các tiêu chí chưa đạt theo thời gian quy định.`);

@@ -8,10 +8,12 @@
 //   - `source`         { file, format } of the sample file (no sha256: files may be re-rendered)
 //   - `expectedFlags`  the flag codes a correct extraction raises (sorted, unique); their
 //                      messages and evidence are not compared
+//   - `notAReport`     optional, true for a document that is not such a report (all values null)
 //   - `meta`           optional: how the sample was made (renderer, style, deliberate errors…),
 //                      for reading eval failures; never compared.
+import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
-import { Extraction, FlagCode, type ExtractedFields } from '../../src/contract.ts';
+import { emptyFields, Extraction, FlagCode, type ExtractedFields } from '../../src/contract.ts';
 
 export const ExpectedSource = z.strictObject({
   file: z.string().min(1),
@@ -25,14 +27,22 @@ export const Expected = Extraction.omit({ source: true, flags: true, provenance:
     (codes) => codes.every((c, i) => i === 0 || codes[i - 1]! < c),
     'expectedFlags must be sorted and unique',
   ),
+  /** True for a document that is not a friendly-government report (an invitation, minutes, a
+   *  report on another topic): a correct pipeline stores it as `not_a_report`, and every value
+   *  above is null (lists empty) and expectedFlags is empty. Absent for reports. */
+  notAReport: z.literal(true).optional(),
   meta: z.record(z.string(), z.unknown()).optional(),
-}).strict();
+}).strict().refine((e) => {
+  if (!e.notAReport) return true;
+  const { id: _id, source: _source, expectedFlags, meta: _meta, notAReport: _n, ...fields } = e;
+  return expectedFlags.length === 0 && isDeepStrictEqual(fields, emptyFields());
+}, 'a notAReport expected file has every value null (lists empty) and no flags');
 
 export type Expected = z.infer<typeof Expected>;
 
 /** The fields an extraction is compared on (everything but id, source, expectedFlags, meta). */
 export function fieldsOf(e: Expected): ExtractedFields {
-  const { id: _id, source: _source, expectedFlags: _flags, meta: _meta, ...fields } = e;
+  const { id: _id, source: _source, expectedFlags: _flags, meta: _meta, notAReport: _n, ...fields } = e;
   return fields;
 }
 

@@ -193,3 +193,11 @@ export function modelToText(doc: DocModel): string {
   }
   return chunks.join('\n\n') + '\n';
 }
+
+/** The same document with every text decomposed (Unicode NFD), as some producers write it. */
+export function toNfd(doc: DocModel): DocModel {
+  const p = (x: Para): Para => ({ ...x, runs: x.runs.map((r) => ({ ...r, text: r.text.normalize('NFD') })) });
+  const blocks = doc.blocks.map((b): Block =>
+    b.kind === 'p' ? p(b) : b.kind === 'table' ? { ...b, rows: b.rows.map((row) => row.map((c) => ({ ...c, paras: c.paras.map(p) }))) } : b);
+  return { ...doc, blocks, title: doc.title.normalize('NFD'), author: doc.author.normalize('NFD') };
+}

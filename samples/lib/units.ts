@@ -92,7 +92,8 @@ export const SEED_COMMUNE = 'Đông Lỗ';
 /**
  * The communes that samples are written for, in a fixed order:
  * two other xã of huyện Hiệp Hòa, xã Hòa Sơn (its name has a tone-placement variant, 'Hoà Sơn'),
- * thị trấn Thắng, a phường of thành phố Bắc Giang, then one commune from each other district
+ * thị trấn Thắng, a phường of thành phố Bắc Giang, xã Cảnh Thụy (a 'uy' name: 'Cảnh Thuỵ'), a phường
+ * of thị xã Việt Yên, a thị trấn of another district, then one commune from each other district
  * of Bắc Giang in turn (round-robin, any kind) until `n` are chosen. Đông Lỗ is never chosen.
  */
 export function pickSampleUnits(rng: Rng, n: number, units: readonly Unit[] = loadUnits()): Unit[] {
@@ -116,6 +117,10 @@ export function pickSampleUnits(rng: Rng, n: number, units: readonly Unit[] = lo
   take(byName('Thắng', 'thị trấn'));
   take(otherXa[1]);
   take(rng.fork('phuong').pick(province.filter((u) => u.communeKind === 'phường' && u.districtKind === 'thành phố')));
+  // A 'uy' name (Cảnh Thụy / Cảnh Thuỵ), a phường of the thị xã and a second thị trấn.
+  take(province.find((u) => u.commune === 'Cảnh Thụy' && u.district === 'Yên Dũng'));
+  take(rng.fork('phuong-tx').pick(province.filter((u) => u.communeKind === 'phường' && u.districtKind === 'thị xã')));
+  take(rng.fork('thi-tran').pick(province.filter((u) => u.communeKind === 'thị trấn' && u.district !== SEED_DISTRICT)));
 
   // Then round-robin over the other districts (in a shuffled but fixed order).
   const districts = rng.fork('districts').shuffle(
