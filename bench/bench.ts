@@ -83,7 +83,7 @@ async function benchPipeline(kind: 'pglite' | 'postgres', files: string[], concu
     database = await openDatabase(kind === 'postgres' ? { databaseUrl: args['database-url'], dataDir, schema } : { dataDir });
     await migrateToLatest(database);
     const openMs = performance.now() - tOpen;
-    const app = createApp(database, { maxFileBytes: 50 * 1024 * 1024 });
+    const app = createApp(database);
     const queue = createInProcessQueue({ concurrency, processor: app.processor });
     const jobs = await Promise.all(
       files.map(async (f) => ({ path: path.resolve(f), sha256: sha256OfBuffer(await readFile(f)), originalName: path.basename(f) })),

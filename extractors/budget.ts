@@ -39,6 +39,15 @@ function sideOf(label: string): Side | null {
   return p ? 'planned' : d ? 'disbursed' : null;
 }
 
+/** The side whose word comes last in a text (the one nearest to what follows it). */
+function nearestSide(text: string): Side | null {
+  const last = (re: RegExp) => Math.max(-1, ...[...text.matchAll(new RegExp(re.source, 'gu'))].map((m) => m.index));
+  const p = last(PLANNED);
+  const d = last(DISBURSED);
+  if (p < 0 && d < 0) return null;
+  return p > d ? 'planned' : 'disbursed';
+}
+
 function partOf(label: string): Part | null {
   if (W('tong so|tong cong|tong').test(label)) return 'total';
   if (W('ngan sach huyen|cap huyen|huyen|ns huyen|thanh pho|thi xa|ngan sach quan|cap quan').test(label)) return 'district';
@@ -65,12 +74,34 @@ function amountFactor(unit: string): number {
 
 interface Mapped { side: Side; part: Part }
 
-function mapColumns(view: TableView): (Mapped | null)[] {
-  return view.paths.map((path) => {
+/** The side of each column's header path; a column under 'Trong đó' ('of which') without a side of its
+ *  own belongs to the nearest column on its left that has one ('Dự toán | Trong đó: NS huyện, NS xã'). */
+function sides(view: TableView, fallback: Side | null): (Side | null)[] {
+  const out: (Side | null)[] = [];
+  view.paths.forEach((path, c) => {
     const folded = path.map(foldKeep);
-    const sideAt = folded.findIndex((l) => sideOf(l) !== null);
-    if (sideAt < 0) return null;
-    const side = sideOf(folded[sideAt]!)!;
+    const own = folded.map(sideOf).find((x) => x !== null) ?? null;
+    out.push(own ?? (folded.some((l) => /^trong do$/.test(l.trim())) && c > 0 ? out[c - 1]! : null));
+  });
+  // No column names a side: the table's title or heading may ('Kinh phí đã chi (Đơn vị tính: đồng)').
+  return out.every((x) => x === null) && fallback ? view.paths.map((p) => (p.length ? fallback : null)) : out;
+}
+
+/** The side a text names, when it names only one. */
+function onlySide(text: string): Side | null {
+  const p = PLANNED.test(text);
+  const d = DISBURSED.test(text);
+  return p === d ? null : p ? 'planned' : 'disbursed';
+}
+
+function mapColumns(view: TableView, fallback: Side | null = null): (Mapped | null)[] {
+  const sideOfColumn = sides(view, fallback);
+  return view.paths.map((path, c) => {
+    const folded = path.map(foldKeep);
+    const side = sideOfColumn[c];
+    if (!side) return null;
+    // The labels under the one that names the side (all of them when the side comes from the title).
+    const sideAt = folded.findIndex((l) => sideOf(l) !== null || /^trong do$/.test(l.trim()));
     const below = folded.slice(sideAt + 1).filter((l) => !/^trong do$/.test(l.trim()));
     let part: Part | null = null;
     for (const l of below.reverse()) {
@@ -79,7 +110,7 @@ function mapColumns(view: TableView): (Mapped | null)[] {
     }
     if (!part) part = below.length === 0 || below.every((l) => !/\p{L}/u.test(l)) ? 'total' : null;
     // A header that names the side and the part in one label: 'Ngân sách xã đã chi'.
-    if (!part && sideAt === folded.length - 1) part = 'total';
+    if (!part && sideAt >= 0 && sideAt === folded.length - 1) part = 'total';
     return part ? { side, part } : null;
   });
 }
@@ -93,7 +124,7 @@ function fromTable(doc: DocumentModel, t: Table): TableResult | null {
   if (!/kinh phi|ngan sach|dau tu|du toan/.test(`${ctx} ${view.folded.join(' ')}`)) return null;
   const after = textAfter(doc, t, 2).map(foldKeep).join(' ');
   const factor = unitFactor(`${view.folded.join(' ')} ${after} ${ctx}`) ?? 1;
-  const cols = mapColumns(view);
+  const cols = mapColumns(view, onlySide(ctx));
   const budget: Budget = { planned: {}, disbursed: {} };
   const prov: Record<string, Provenance> = {};
   const set = (side: Side, part: Part, raw: number, quote: string) => {
@@ -107,7 +138,8 @@ function fromTable(doc: DocumentModel, t: Table): TableResult | null {
     for (const c of row) {
       const f = foldKeep(c.trim());
       if (!/\p{L}/u.test(f) || cellNumber(c) !== null) continue;
-      if (/ngan sach|cap (?:huyen|xa)|kinh phi|nguon/.test(f) || isTotalRow([c])) return partOf(f);
+      if (isTotalRow([c])) return 'total';
+      if (/ngan sach|cap (?:huyen|xa)|kinh phi|nguon/.test(f)) return partOf(f);
     }
     return null;
   };
@@ -158,23 +190,41 @@ function fromText(doc: DocumentModel): TableResult {
       const leadClause = lead.slice(Math.max(lead.lastIndexOf('. '), lead.lastIndexOf(';')) + 1);
       if (!/kinh phi|ngan sach/.test(leadClause) && !/kinh phi|ngan sach/.test(heading)) continue;
       if (W('de nghi|kien nghi|xin|de xuat|du kien nam sau').test(leadClause)) continue;
-      const side: Side | null = DISBURSED.test(leadClause) && !/^\s*(?:bo tri|du toan)/.test(leadClause)
-        ? (PLANNED.test(leadClause) ? sideOf(leadClause) : 'disbursed')
-        : PLANNED.test(leadClause) ? 'planned' : sideOf(heading);
+      // The side named nearest before the amount: 'bố trí 30 triệu đồng …, đến nay đã chi 18,6 triệu đồng'.
+      const side: Side | null = nearestSide(leadClause) ?? sideOf(heading);
       if (!side) continue;
       // Just after the amount, before any bracket or other number: '2,5 triệu đồng từ ngân sách xã'.
-      const tail = line.folded.slice(start + m[0].length).split(/[,;.(\d]/)[0]!;
-      const part: Part = partNear(leadClause, tail);
+      const after = line.folded.slice(start + m[0].length);
+      const tail = after.split(/[,;.(\d]/)[0]!;
+      // 'Tổng kinh phí … là 12.500.000 đồng (ngân sách phường)': the total, and the level in brackets.
+      const bracket = /^\s*\(([^()]*)\)/.exec(after)?.[1] ?? '';
+      const parts: Part[] = isTotalLead(leadClause)
+        ? ['total', ...(new RegExp(PART_WORDS.source, 'u').test(bracket) ? [partNear(bracket, '')] : [])]
+        : [partNear(leadClause, tail)];
       const v = num(m[1]);
-      if (v === null || budget[side][part] !== undefined) continue;
-      budget[side][part] = round6(v * amountFactor(m[2]!));
-      prov[`budget.${side}.${part}`] = provFor(line, start, start + m[0].length, 'clause');
+      if (v === null) continue;
+      for (const part of parts) {
+        if (budget[side][part] !== undefined) continue;
+        budget[side][part] = round6(v * amountFactor(m[2]!));
+        prov[`budget.${side}.${part}`] = provFor(line, start, start + m[0].length, 'clause');
+      }
     }
   }
   return { budget, prov };
 }
 
 const PART_WORDS = /(?<![\p{L}])(?:((?:cap|ngan sach|kinh phi|ns) (?:huyen|quan|thi xa|thanh pho)|(?:huyen|thanh pho|thi xa) (?:ho tro|cap|bo tri))|((?:cap|ngan sach|kinh phi|ns) (?:xa|phuong|thi tran)|(?:xa|phuong|thi tran) (?:bo tri|tu can doi)))(?![\p{L}])/gu;
+
+/** The amount that follows is a total: 'Tổng kinh phí (phường) đã chi … là', with no level named after
+ *  'tổng' and no 'trong đó' that opens the parts ('Tổng … 30 triệu, trong đó ngân sách thành phố 10 triệu'). */
+function isTotalLead(lead: string): boolean {
+  const t = [...lead.matchAll(/(?<![\p{L}])tong (?:kinh phi|so|cong|chi)/gu)].pop();
+  if (!t) return false;
+  const te = t.index + t[0].length;
+  if (/(?<![\p{L}])trong do(?![\p{L}])/u.test(lead.slice(t.index))) return false;
+  const p = [...lead.matchAll(PART_WORDS)].pop();
+  return !p || p.index < te;
+}
 
 /** The budget level named nearest before an amount ('Kinh phí cấp xã: 10 triệu'), else just after it
  *  ('2,5 triệu đồng từ ngân sách xã'), else the total. */

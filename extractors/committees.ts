@@ -5,10 +5,10 @@
 // thành viên, Công chức Văn phòng - Thống kê làm Tổ trưởng'); each field from the first source
 // that states it. Heads and leaders are position names as the report writes them, first letter capital.
 import type { Provenance } from '../src/contract.ts';
-import type { DocumentModel } from '../src/document/model.ts';
+import type { DocumentModel, Table } from '../src/document/model.ts';
 import type { Extractor, ExtractorResult } from './types.ts';
 import {
-  N, W, cellNumber, cellsQuote, foldKeep, provFor, isMark, isTotalRow, paraLines, sentenceCase, sentenceSpans, tableContext,
+  N, W, cellNumber, cellsQuote, foldKeep, maskedFolded, provFor, isMark, isTotalRow, paraLines, sentenceCase, sentenceSpans, tableContext,
   tableView, headingOf, type Line,
 } from './find.ts';
 import { paragraphs, provenance, tables } from './lib.ts';
@@ -37,61 +37,93 @@ function fromTables(doc: DocumentModel): Record<Kind, Found> {
     const ctx = tableContext(doc, t);
     const labels = view.folded.join(' | ');
     const about = heading || ctx;
-    let kind: Kind | null = null;
-    if (new RegExp(SUPPORT, 'u').test(about)) kind = 'support';
-    else if (new RegExp(STEERING, 'u').test(about)) kind = 'steering';
-    else if (/to truong|to giup viec/.test(labels)) kind = 'support';
-    else if (/truong ban|ban chi dao/.test(labels)) kind = 'steering';
-    if (!kind) continue;
     // District or province tables ('… cấp huyện', first column 'Huyện, thành phố').
     if (/cap (?:huyen|tinh)/.test(about) || /^huyen/.test(view.folded[0] ?? '') || /^huyen/.test(view.folded[1] ?? '') && !/xa/.test(view.folded[1] ?? '')) continue;
-    const membersCol = view.folded.findIndex((s) => /so (?:luong )?(?:thanh vien|nguoi)|thanh vien/.test(s) && !/truong/.test(s));
-    const headCols = view.folded
-      .map((s, c) => ({ s, c }))
-      .filter(({ s }) => (kind === 'steering' ? /truong ban|nguoi dung dau/ : /to truong|truong to/).test(s))
-      .map(({ c }) => c);
-    if (membersCol < 0 && !headCols.length) continue;
-    const found = out[kind];
-    for (const r of view.dataRows) {
-      const row = t.grid[r]!;
-      if (isTotalRow(row)) continue;
-      const members = membersCol >= 0 ? cellNumber(row[membersCol]) : null;
-      let head: string | null = null;
-      let headQuote = cellsQuote(row);
-      for (const c of headCols) {
-        const cell = (row[c] ?? '').trim();
-        if (!cell) continue;
-        const path = view.paths[c]!;
-        if (isMark(cell)) {
-          const option = path[path.length - 1] ?? '';
-          if (path.length > 1 && !/truong ban|to truong/.test(foldKeep(option))) {
-            head = option;
-            headQuote = `${view.labels[c]}: ${cell} (${cellsQuote(row)})`;
-            break;
-          }
-        } else if (/\p{L}/u.test(cell) && !/^\d/.test(cell)) {
-          head = cell;
-          break;
-        }
-      }
-      if (members === null && head === null) continue;
-      if (members !== null && !found.members) found.members = { value: members, prov: provenance(t, cellsQuote(row)) };
-      if (head !== null && !found.head) found.head = { value: cleanPosition(head), prov: provenance(t, headQuote) };
-      break;
+    // The table's own body, from its heading or context, else from its column labels.
+    let tableKind: Kind | null = null;
+    if (new RegExp(SUPPORT, 'u').test(about) && !new RegExp(STEERING, 'u').test(about)) tableKind = 'support';
+    else if (new RegExp(STEERING, 'u').test(about) && !new RegExp(SUPPORT, 'u').test(about)) tableKind = 'steering';
+    else if (/to truong|to giup viec/.test(labels) && !/truong ban|ban chi dao/.test(labels)) tableKind = 'support';
+    else if (/truong ban|ban chi dao/.test(labels) && !/to truong|to giup viec/.test(labels)) tableKind = 'steering';
+    for (const kind of ['steering', 'support'] as const) {
+      // A column belongs to a body when its label names it, or names none in a table about that body
+      // ('Số thành viên Ban chỉ đạo | Trưởng Ban chỉ đạo | Số thành viên Tổ giúp việc | Tổ trưởng').
+      const names = (s: string) => new RegExp(kind === 'steering' ? STEERING : SUPPORT, 'u').test(s) || (kind === 'steering' ? /truong ban/ : /to truong/).test(s);
+      const namesOther = (s: string) => new RegExp(kind === 'steering' ? SUPPORT : STEERING, 'u').test(s) || (kind === 'steering' ? /to truong/ : /truong ban/).test(s);
+      const mine = (s: string) => names(s) || (tableKind === kind && !namesOther(s));
+      const membersCol = view.folded.findIndex((s) => /so (?:luong )?(?:thanh vien|nguoi)|thanh vien/.test(s) && !/truong/.test(s) && mine(s));
+      const headCols = view.folded
+        .map((s, c) => ({ s, c }))
+        .filter(({ s }) => (kind === 'steering' ? /truong ban|nguoi dung dau/ : /to truong|truong to/).test(s) && mine(s))
+        .map(({ c }) => c);
+      if (membersCol < 0 && !headCols.length) continue;
+      readRows(t, view, membersCol, headCols, out[kind]);
     }
   }
   return out;
 }
 
+/** The first data row of a committee table that gives the members or the head. */
+function readRows(t: Table, view: ReturnType<typeof tableView>, membersCol: number, headCols: number[], found: Found): void {
+  for (const r of view.dataRows) {
+    const row = t.grid[r]!;
+    if (isTotalRow(row)) continue;
+    const members = membersCol >= 0 ? cellNumber(row[membersCol]) : null;
+    let head: string | null = null;
+    let headQuote = cellsQuote(row);
+    for (const c of headCols) {
+      const cell = (row[c] ?? '').trim();
+      if (!cell) continue;
+      const path = view.paths[c]!;
+      if (isMark(cell)) {
+        const option = path[path.length - 1] ?? '';
+        if (path.length > 1 && !/truong ban|to truong/.test(foldKeep(option))) {
+          head = option;
+          headQuote = `${view.labels[c]}: ${cell} (${cellsQuote(row)})`;
+          break;
+        }
+      } else if (/\p{L}/u.test(cell) && !/^\d/.test(cell)) {
+        head = cell;
+        break;
+      }
+    }
+    if (members === null && head === null) continue;
+    if (members !== null && !found.members) found.members = { value: members, prov: provenance(t, cellsQuote(row)) };
+    if (head !== null && !found.head) found.head = { value: cleanPosition(head), prov: provenance(t, headQuote) };
+    break;
+  }
+}
+
+/** Tables with a row per body ('Ban Chỉ đạo | 16 | Bí thư Đảng ủy', 'Tổ giúp việc | 8 | Phó Chủ tịch UBND xã'). */
+function fromRowTables(doc: DocumentModel, out: Record<Kind, Found>): void {
+  for (const t of tables(doc)) {
+    const view = tableView(t);
+    const membersCol = view.folded.findIndex((s) => /so luong|thanh vien|so nguoi/.test(s) && !/truong/.test(s));
+    const headCol = view.folded.findIndex((s) => /truong|dung dau|phu trach|lanh dao/.test(s));
+    if (membersCol < 0 && headCol < 0) continue;
+    for (const r of view.dataRows) {
+      const row = t.grid[r]!;
+      const label = foldKeep((row.find((c) => /\p{L}/u.test(c)) ?? '').trim());
+      const kind: Kind | null = new RegExp(`^${SUPPORT}`, 'u').test(label) ? 'support' : new RegExp(`^${STEERING}`, 'u').test(label) ? 'steering' : null;
+      if (!kind || (HIGHER.test(label) && !OWN.test(label))) continue;
+      const found = out[kind];
+      const members = membersCol >= 0 ? cellNumber(row[membersCol]) : null;
+      const head = headCol >= 0 ? position(row[headCol] ?? '') : null;
+      if (members !== null && !found.members) found.members = { value: members, prov: provenance(t, cellsQuote(row)) };
+      if (head && !found.head) found.head = { value: head, prov: provenance(t, cellsQuote(row)) };
+    }
+  }
+}
+
 // --- text ------------------------------------------------------------------------------------
 
 const MEMBERS = (key: string) =>
-  new RegExp(String.raw`${key}([^.;\d]{0,80}?)${N}\s*(?:thanh vien|dong chi|d\/c|nguoi|uy vien)(?![\p{L}])`, 'u');
+  new RegExp(String.raw`${key}([^.;\d]{0,160}?)${N}\s*(?:thanh vien|dong chi|d\/c|nguoi|uy vien|can bo|cong chuc)(?![\p{L}])`, 'u');
 
 function textMembers(lines: Line[], kind: Kind): { value: number; prov: Provenance } | null {
   const re = MEMBERS(kind === 'steering' ? STEERING : SUPPORT);
   for (const line of lines) {
-    for (const m of line.folded.matchAll(new RegExp(re.source, 'gu'))) {
+    for (const m of maskedFolded(line).matchAll(new RegExp(re.source, 'gu'))) {
       const gap = m[1]!;
       const pre = line.folded.slice(Math.max(0, m.index - 25), m.index);
       if (kind === 'steering') {
@@ -191,6 +223,7 @@ function quoteSentence(line: Line, start: number, end: number): Provenance {
 
 export const extractCommittees: Extractor = (doc): ExtractorResult => {
   const annex = fromTables(doc);
+  fromRowTables(doc, annex);
   const lines = paraLines(paragraphs(doc, ['body']));
   const prov: Record<string, Provenance> = {};
   const fields: ExtractorResult['fields'] = {};

@@ -7,7 +7,7 @@
 import type { ExtractedFields, Provenance } from '../src/contract.ts';
 import type { DocumentModel, Paragraph } from '../src/document/model.ts';
 import type { Extractor } from './types.ts';
-import { W, foldKeep, isTotalRow, makeLine, provFor, tableContext, tableView, type Line } from './find.ts';
+import { W, cellNumber, foldKeep, isTotalRow, makeLine, provFor, tableContext, tableView, type Line } from './find.ts';
 import { provenance, rowQuote, tables } from './lib.ts';
 
 export type CriteriaEntry = ExtractedFields['criteria'][number];
@@ -60,10 +60,44 @@ export function groupMentions(folded: string, alt = false): Mention[] {
 
 const UNIT_IND = /^(chi tieu|tieu chi|ct|tc)$/;
 const RATIO = /(?<![\d/.,])(\d{1,3})\s*(?:(chi tieu|tieu chi)\s*)?(?:\/|tren|trong(?:\s+tong)?(?:\s+so)?)\s*(?:tong\s*so\s*)?(\d{1,3})(?![\d/]|[.,]\d)\s*(?:(chi tieu|tieu chi|ct|tc|phieu|diem|%|ho so|thu tuc|nam|thang|nguoi|luot)(?![\p{L}]))?/gu;
-/** 'gồm 6 chỉ tiêu, đã đạt 5 chỉ tiêu' (total first). */
-const TOTAL_THEN_MET = /(?:gom|co|tong so|tong)\s*(\d{1,3})\s*(?:chi tieu|tieu chi)[^.;]{0,40}?(?<!chua\s|khong\s)dat(?:\s+duoc)?\s*:?\s*(\d{1,3})(?![\d/])\s*(?:chi tieu|tieu chi)?/gu;
-/** 'đạt 5 chỉ tiêu, chưa đạt 1 chỉ tiêu' (met and unmet counts: total = their sum). */
-const MET_AND_UNMET = /(?<!chua\s|khong\s)dat(?:\s+duoc)?\s*:?\s*(\d{1,3})\s*(?:chi tieu|tieu chi)[^.;]{0,30}?(?:chua|khong)\s*dat\s*:?\s*(\d{1,3})\s*(?:chi tieu|tieu chi)/gu;
+/** Counts of indicators, in either word order: the total ('gồm 6 chỉ tiêu', 'Nhóm 1: 8 chỉ tiêu'), those met
+ *  ('đạt 5 chỉ tiêu', '5 chỉ tiêu đạt') and those not met ('chưa đạt 1 chỉ tiêu', '1 chỉ tiêu chưa đạt'). */
+const IND = String.raw`(?:chi tieu|tieu chi)`;
+const COUNT = String.raw`(?<![\d/.,])(\d{1,3})(?![\d/]|[.,]\d)`;
+const NEG = String.raw`(?:chua|khong)\s*(?:dat|hoan thanh)`;
+const COUNTS: { kind: 'total' | 'met' | 'unmet'; re: RegExp }[] = [
+  { kind: 'unmet', re: new RegExp(String.raw`${NEG}\s*:?\s*${COUNT}\s*${IND}|${COUNT}\s*${IND}\s*(?:con\s*)?${NEG}`, 'gu') },
+  { kind: 'met', re: new RegExp(String.raw`(?<!chua\s|khong\s)(?<![\p{L}])(?:dat|hoan thanh)(?:\s+duoc)?(?:\s+(?:ca|du|toan bo))?\s*:?\s*${COUNT}\s*${IND}|${COUNT}\s*${IND}\s*(?:da\s*)?(?:dat|hoan thanh)(?![\p{L}])`, 'gu') },
+  { kind: 'total', re: new RegExp(String.raw`(?:(?<![\p{L}])(?:gom|co|tong so|tong cong|tong)\s*|^[\s:.\-–)]*)${COUNT}\s*${IND}(?!\s*(?:da\s*)?(?:dat|chua|khong|hoan thanh))`, 'gu') },
+];
+
+/** A ratio from counts stated in words in folded[from, to): two of total / met / unmet give the third. */
+function fromCounts(folded: string, from: number, to: number): Ratio | null {
+  const seg = folded.slice(from, to);
+  const found: Partial<Record<'total' | 'met' | 'unmet', { n: number; start: number; end: number }>> = {};
+  const taken: [number, number][] = [];
+  for (const { kind, re } of COUNTS) {
+    for (const m of seg.matchAll(new RegExp(re.source, re.flags))) {
+      const a = m.index;
+      const b = a + m[0].length;
+      if (taken.some(([x, y]) => a < y && b > x)) continue;
+      if (W('phan dau|du kien|muc tieu|ke hoach').test(seg.slice(Math.max(0, a - 25), a))) continue;
+      const raw = m.slice(1).find((g) => g !== undefined);
+      found[kind] ??= { n: Number(raw), start: from + a, end: from + b };
+      taken.push([a, b]);
+      break;
+    }
+  }
+  const { total, met, unmet } = found;
+  const parts = [total, met, unmet].filter((x) => x !== undefined);
+  if (parts.length < 2) return null;
+  const start = Math.min(...parts.map((p) => p!.start));
+  const end = Math.max(...parts.map((p) => p!.end));
+  const t = total?.n ?? met!.n + unmet!.n;
+  const mt = met?.n ?? t - unmet!.n;
+  if (t <= 0 || t > 200 || mt < 0) return null;
+  return { met: mt, total: t, start, end, survey: false };
+}
 
 interface Ratio { met: number; total: number; start: number; end: number; survey: boolean }
 
@@ -96,18 +130,8 @@ export function findRatio(folded: string, from: number, to: number, surveyContex
     break;
   }
   const r1 = found[0];
-  for (const [re2, order] of [[TOTAL_THEN_MET, 'tm'], [MET_AND_UNMET, 'mu']] as const) {
-    const rx = new RegExp(re2.source, 'gu');
-    rx.lastIndex = from;
-    const m2 = rx.exec(seg);
-    if (!m2) continue;
-    const x = Number(m2[1]);
-    const y = Number(m2[2]);
-    const cand: Ratio = order === 'tm'
-      ? { met: y, total: x, start: m2.index, end: m2.index + m2[0].length, survey: false }
-      : { met: x, total: x + y, start: m2.index, end: m2.index + m2[0].length, survey: false };
-    if (!r1 || cand.start < r1.start) return cand;
-  }
+  const counted = fromCounts(folded, from, to);
+  if (counted && (!r1 || counted.start < r1.start)) return counted;
   return r1 ?? null;
 }
 
@@ -153,7 +177,9 @@ export function findUnmet(folded: string, from: number, to: number): { numbers: 
     const rightText = seg.slice(e, Math.min(seg.length, e + 80));
     const stop = /[;.)]|,\s(?!\s*(?:va\s*)?\d)/.exec(rightText);
     const right = stop ? rightText.slice(0, stop.index) : rightText;
-    if (!NEG_LEFT.test(left) && !NEG_RIGHT.test(right)) continue;
+    // '1 chỉ tiêu chưa đạt (chỉ tiêu 36)': a bracket that names the indicators just said not to be met.
+    const bracketed = cut >= 0 && leftText[cut] === '(' && /(?:chua|khong)\s*(?:dat|hoan thanh|thuc hien)\s*$/.test(leftText.slice(0, cut));
+    if (!NEG_LEFT.test(left) && !NEG_RIGHT.test(right) && !bracketed) continue;
     const nums = parseList(m[1]!).filter((n) => n >= 1 && n <= 200);
     if (!nums.length) continue;
     for (const n of nums) if (!numbers.includes(n)) numbers.push(n);
@@ -254,6 +280,13 @@ function fromText(doc: DocumentModel): Map<number, Found> {
 
 // --- tables ----------------------------------------------------------------------------------
 
+/** The group number a row's label starts with: '4', 'IV', 'I. Thực hiện dân chủ …', '2) Cải cách …'. */
+function leadingNumber(cell: string): number | null {
+  const m = /^\s*(\d{1,2}|[ivx]{1,5})\s*(?:[.)/:\-–]|$)/.exec(foldKeep(cell.trim()));
+  if (!m) return null;
+  return /^\d/.test(m[1]!) ? Number(m[1]) : romanValue(m[1]!);
+}
+
 function fromTables(doc: DocumentModel): Map<number, Found> {
   const out = new Map<number, Found>();
   for (const t of tables(doc)) {
@@ -276,10 +309,7 @@ function fromTables(doc: DocumentModel): Map<number, Found> {
         const g = groupMentions(foldKeep(c));
         if (g.length) { group = g[0]!.group; break; }
       }
-      if (group === null) {
-        const first = foldKeep(row[0]!.trim());
-        group = /^\d{1,2}$/.test(first) ? Number(first) : romanValue(first);
-      }
+      if (group === null) group = leadingNumber(row[0]!) ?? (cellNumber(row[0]) === null ? null : leadingNumber(row[1] ?? ''));
       if (group === null || out.has(group)) continue;
       const metText = foldKeep(row[metCol]!.trim());
       let met: number | null = null;
@@ -301,6 +331,15 @@ function fromTables(doc: DocumentModel): Map<number, Found> {
         } else if (ut) {
           const list = /chi tieu|tieu chi|ct/.test(ut) ? findUnmet(`chua dat ${ut}`, 0, ut.length + 9).numbers : parseList(ut);
           unmet = list.filter((n) => n >= 1 && n <= 200);
+        }
+      }
+      // Indicators named as not met in another cell ('Ghi chú: Chỉ tiêu 10 chưa đạt').
+      if (!unmet.length && met !== null && total !== null && met < total) {
+        for (const [c, cell] of row.entries()) {
+          if (c === metCol || c === totalCol || c === unmetCol) continue;
+          const f = foldKeep(cell);
+          const found = findUnmet(f, 0, f.length).numbers.filter((n) => n >= 1 && n <= 200);
+          if (found.length) { unmet = found; break; }
         }
       }
       if (met === null || total === null) continue;

@@ -106,7 +106,8 @@ export interface NumberLine {
   block: Block;
 }
 
-const SO = /(?:^|[\s|:;])(S[ốôoỐÔO]\s*(?::|\.(?=\s)|(?=\s*[\d.…_]*\s*\/)))\s*(.*)$/u;
+/** 'Số:', 'Số.', 'Số 125/…', and the Party's 'Số 45-BC/ĐU' (no colon, the type before the slash). */
+const SO = /(?:^|[\s|:;])(S[ốôoỐÔO]\s*(?::|\.(?=\s)|(?=\s*[\d.…_]*\s*\/)|(?=\s+\d{1,5}-\p{Lu}{1,5}\s*\/)))\s*(.*)$/u;
 
 /** Reads the 'Số:' line: 'Số: 125/BC-UBND' → 125/BC-UBND; 'Số: /BC-UBND', 'Số:    /BC-UBND',
  *  'Số: …/BC-UBND', 'Số:' → blank. */
@@ -247,6 +248,16 @@ const OFFICE = /(?<![\p{L}\d])(CHỦ TỊCH|BÍ THƯ|TRƯỞNG|PHÓ|CHÁNH|GIÁM
 const ROLE_WORDS = /(?<![\p{L}\d])(CHỦ TỊCH|BÍ THƯ|TRƯỞNG|PHÓ|CHÁNH|GIÁM ĐỐC|ỦY|UỶ|UBND|BAN|ĐẢNG|HỘI ĐỒNG|VĂN PHÒNG|CÔNG CHỨC|XÃ|PHƯỜNG|THỊ TRẤN|NHÂN DÂN|THƯ KÝ|CHỈ HUY|NƠI NHẬN|LƯU)(?![\p{L}\d])/u;
 const SIGN_NOTE = /^\(?\s*(đã ký|ký|ky|chữ ký|đóng dấu|signed|\[.*\])/iu;
 
+/** A line of the 'Nơi nhận' list. */
+const RECIPIENT = /^(?:[-+•]|Nơi nhận)/u;
+
+/** What follows the last ';' / '.' / ':' of a recipients line, when it is not part of the list. */
+function rightColumn(text: string): string | null {
+  const m = /[;.:]\s+([^;.:]+)$/u.exec(text);
+  const right = m?.[1]?.trim() ?? '';
+  return right && (isNameLine(right) || (isMostlyUpper(right) && OFFICE.test(right)) || AUTHORITY.test(right)) ? right : null;
+}
+
 function isNameLine(text: string): boolean {
   const t = text.replace(/[.,;]+$/, '').trim();
   if (t.length < 5 || t.length > 45 || /\d/.test(t)) return false;
@@ -282,8 +293,16 @@ export function findSigner(doc: DocumentModel): Signer | null {
     const quoteLines = [auth ? `${auth[1]}. ${auth[2]!.trim()}` : text];
     let name: string | null = null;
     let nameBlock: Block = lines[i]!.block;
-    for (let j = i + 1; j < lines.length && j <= i + 8; j++) {
-      const t = lines[j]!.text;
+    for (let j = i + 1, seen = 0; j < lines.length && seen < 8; j++) {
+      let t = lines[j]!.text;
+      // A recipients line with the signature column run into it (a PDF of a borderless two-column
+      // table: '- UBND huyện (b/c); CHỦ TỊCH', '- Lưu: VP. Hồ Sỹ Thành'): only its right part counts.
+      if (RECIPIENT.test(t)) {
+        const right = rightColumn(t);
+        if (!right) continue;
+        t = right;
+      }
+      seen++;
       if (SIGN_NOTE.test(t)) continue;
       if (isNameLine(t)) {
         name = isMostlyUpper(t) ? titleCaseName(t.replace(/[.,;]+$/, '')) : t.replace(/[.,;]+$/, '').trim();

@@ -3,8 +3,11 @@
 // for embedding in patterns, quotes for provenance, and a header-aware view of annex tables.
 // Pure functions over the document model.
 import type { Provenance } from '../src/contract.ts';
-import type { Block, DocumentModel, Paragraph, Table } from '../src/document/model.ts';
+import type { Block, DocumentModel, Paragraph, SectionPath, Table } from '../src/document/model.ts';
 import { NUMBER, parseVnInteger, parseVnNumber } from '../src/document/numbers.ts';
+import { parsePeriod } from '../src/document/periods.ts';
+import { findDates } from '../src/document/dates.ts';
+import { referencesIn } from './references.ts';
 import { fold, paragraphs, provenance, rowQuote, sectionsAbout, isUnder } from './lib.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -52,6 +55,9 @@ export function round6(x: number): number {
 export function W(words: string): RegExp {
   return new RegExp(String.raw`(?<![\p{L}])(?:${words})(?![\p{L}])`, 'u');
 }
+
+/** Words that put a figure on a larger unit than the commune ('dân số toàn quận', 'của huyện'). */
+export const OTHER_SCOPE = /(?<![\p{L}])(?:(?:toan|ca|cua|tren dia ban) (?:huyen|quan|tinh|thanh pho|thi xa)|ca nuoc)(?![\p{L}])/u;
 
 /** A bare 4-digit year (1990–2039) written without separators. */
 export function isYear(raw: string): boolean {
@@ -113,11 +119,32 @@ function dedupeAdjacent(xs: string[]): string[] {
   return xs.filter((x, i) => i === 0 || x !== xs[i - 1]);
 }
 
-/** Lines of every block in document order (paragraphs of the given regions; tables as rows). */
+/** Headings of the sections that plan the next period or ask for things ('PHƯƠNG HƯỚNG, NHIỆM VỤ
+ *  6 THÁNG CUỐI NĂM', 'Nhiệm vụ năm 2025', 'Kiến nghị, đề xuất'): their numbers are targets, not results. */
+const PLAN_HEADING = /^(?:[\p{L}\s,]*\s)?(?:phuong huong|nhiem vu (?:trong tam |chu yeu )?(?:\d|quy|nam|thoi gian|giai doan)|nhiem vu,? giai phap|ke hoach (?:nam|quy|thoi gian) (?:toi|sau)|kien nghi|de xuat)/u;
+
+const planCache = new WeakMap<DocumentModel, SectionPath[]>();
+
+/** The sections about plans and requests (see PLAN_HEADING), not about results. */
+export function planSections(doc: DocumentModel): SectionPath[] {
+  let paths = planCache.get(doc);
+  if (!paths) {
+    paths = sectionsAbout(doc, PLAN_HEADING).filter((p) => p.length > 0);
+    const results = sectionsAbout(doc, /ket qua|tinh hinh|danh gia/);
+    paths = paths.filter((p) => !results.some((r) => r.length === p.length && r.every((x, i) => x === p[i])));
+    planCache.set(doc, paths);
+  }
+  return paths;
+}
+
+/** Lines of every block in document order (paragraphs of the given regions; tables as rows), without
+ *  the sections that plan the next period. */
 export function docLines(doc: DocumentModel, regions: string[] = ['body', 'annex']): Line[] {
   const out: Line[] = [];
+  const plans = planSections(doc);
   for (const b of doc.blocks) {
     if (!regions.includes(b.region)) continue;
+    if (plans.some((p) => isUnder(b, p))) continue;
     if (b.kind === 'paragraph') out.push(makeLine(b, b.text));
     else out.push(...tableLines(b));
   }
@@ -132,6 +159,19 @@ export function linesPreferring(doc: DocumentModel, about: RegExp, regions?: str
   const inside = all.filter((l) => paths.some((p) => isUnder(l.block, p)));
   const outside = all.filter((l) => !inside.includes(l));
   return [inside, outside];
+}
+
+/** A line's folded text with every date and cited document ('Quyết định số 96/QĐ-UBND ngày 02/7/2024')
+ *  blanked out (same length): a count can then be looked for across them ('Ban Chỉ đạo … được kiện toàn
+ *  theo Quyết định số 96/QĐ-UBND ngày 02/7/2024, gồm 11 thành viên') and never read from them. */
+export function maskedFolded(line: Line): string {
+  const spans: [number, number][] = [
+    ...findDates(line.text).map((d): [number, number] => [d.index, d.index + d.raw.length]),
+    ...referencesIn(line.text).map((r): [number, number] => [r.index, r.end]),
+  ];
+  let out = line.folded;
+  for (const [a, b] of spans) out = out.slice(0, a) + '_'.repeat(Math.max(0, b - a)) + out.slice(b);
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -311,8 +351,12 @@ export function before(line: Line, at: number, chars: number): string {
   return line.folded.slice(Math.max(0, at - chars), at);
 }
 
-/** The report's own year: the last year in the title, else the header, else the most frequent in the body. */
+/** The report's own year: the year of the period its title reports on ('… năm 2024 và phương hướng
+ *  năm 2025' → 2024), else the last year in the title, else the header, else the most frequent in the body. */
 export function reportYear(doc: DocumentModel): number | null {
+  const titleText = paragraphs(doc, ['title']).map((p) => p.text).join(' ');
+  const period = titleText ? parsePeriod(titleText) : null;
+  if (period?.year) return period.year;
   const years = (regions: string[]) =>
     paragraphs(doc, regions as never)
       .flatMap((p) => [...p.text.matchAll(/(?<![\d/.])(20[1-3]\d)(?!\d)/g)].map((m) => Number(m[1])));

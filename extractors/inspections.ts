@@ -8,7 +8,7 @@ import { provenance } from './lib.ts';
 
 const INSPECTIONS = [
   // '02 cuộc kiểm tra, giám sát', '1 đợt giám sát'
-  new RegExp(String.raw`${N}\s*(?:cuoc|dot|lan|buoi)\s*(?:kiem tra|giam sat)(?![\p{L}])`, 'u'),
+  new RegExp(String.raw`${N}\s*(?:cuoc|dot|lan|buoi|doan)\s*(?:kiem tra|giam sat)(?![\p{L}])`, 'u'),
   // 'kiểm tra, giám sát được 3 lần'
   new RegExp(String.raw`(?:kiem tra|giam sat)(?:,?\s*(?:va\s*)?(?:kiem tra|giam sat))?[^.;\d]{0,20}?(?:duoc\s*)?${N}\s*(?:cuoc|dot|lan)(?![\p{L}])`, 'u'),
   // 'Số cuộc kiểm tra, giám sát: 1'

@@ -6,8 +6,10 @@ import type { Provenance } from '../src/contract.ts';
 import type { DocumentModel } from '../src/document/model.ts';
 import type { Extractor } from './types.ts';
 import { paragraphs } from './lib.ts';
+import { findLabelled, labelMatches, labelledValues, type LabelledValue } from './labelled.ts';
+import { PROFILE_LABELS, type ProfileKey } from './profile-labels.ts';
 import {
-  BOW, EOW, N, W, before, findFirst, foldKeep, int, isYear, linesPreferring, num, provFor, round6, sentenceSpans,
+  BOW, EOW, N, OTHER_SCOPE, W, before, clauseAt, findFirst, headingOf, maskedFolded, tableContext, foldKeep, int, isYear, linesPreferring, num, provFor, reportYear, round6, sentenceSpans,
   type Hit, type Line, type QuoteSize,
 } from './find.ts';
 
@@ -44,7 +46,7 @@ function readArea(m: RegExpExecArray, pi: number): number | null {
   if (pi === 0) [gap, raw, unit] = [m[1]!, m[2]!, m[3]!];
   else if (pi === 1) [gap, unit, raw] = [m[1]!, m[2]!, m[3]!];
   else [gap, raw, unit] = ['', m[1]!, m[2]!];
-  if (AREA_NOT.test(gap)) return null;
+  if (AREA_NOT.test(gap) || OTHER_SCOPE.test(gap)) return null;
   const v = num(raw);
   if (v === null || v <= 0) return null;
   return unit.startsWith('km') ? round6(v * 100) : v;
@@ -71,13 +73,16 @@ const HOUSEHOLDS = [
 const HH_NOT_GAP = W('ngheo|can ngheo|kinh doanh|chinh sach|kho khan|san xuat|van hoa|tham gia|duoc|co cong');
 
 // --- villages -------------------------------------------------------------------------------
-const VILLAGE_WORD = String.raw`(?:thon|xom|lang|ban(?=\s*[,;.)(]|\s*$|\s+va\s)|ap(?!\s*(?:dung|luc))|buon|soc|to dan pho|tdp|khu pho|khu dan cu|to dan cu)${EOW}`;
+const VILLAGE_WORD = String.raw`(?:thon|xom|lang|ban(?=\s*[,;.)(]|\s*$|\s+va\s)|ap(?!\s*(?:dung|luc))|buon|soc|to dan pho|tdp|khu pho|khu dan cu|to dan cu|khoi(?=\s*[,;.)(]|\s*$|\s+(?:pho|dan cu|va)))${EOW}`;
 const VILLAGES = [
   // '11 thôn', 'gồm 11 thôn, làng', '09 tổ dân phố'
   new RegExp(String.raw`${N}\s*${VILLAGE_WORD}(?!\s*(?:van hoa|dat|kieu mau|nong thon moi|thong minh|an toan|da|chua|duoc|tham gia|co|xay|thuc hien|hoan thanh|trien khai|to chuc))`, 'u'),
   // 'Số thôn: 11', 'Số thôn, tổ dân phố | 11'
   new RegExp(String.raw`${BOW}so (?:luong )?${VILLAGE_WORD}(?:,?\s*${VILLAGE_WORD})*${GAP(20)}${N}`, 'u'),
 ];
+
+/** Verbs of living or being spread over places: 'sinh hoạt tại', 'sinh sống ở', 'phân bố ở'. */
+const RESIDE = /(?<![\p{L}])(?:sinh hoat|sinh song|cu tru|phan bo|song|tap trung|phan chia|chia)\s+(?:tai|o)\s*$/u;
 
 // --- party ----------------------------------------------------------------------------------
 /** Words after 'N chi bộ' that make it a part (a kind of cell), not the total. */
@@ -99,6 +104,9 @@ const POLICE = [
   new RegExp(String.raw`${N}\s*(?:dong chi|nguoi|d\/c|can bo|chien si|cbcs)?\s*(?:la\s*)?(?:luc luong\s*)?cong an(?:\s*xa)?\s*(?:la\s*)?chinh quy`, 'u'),
   // 'Công an xã có 05 đồng chí chính quy'
   new RegExp(String.raw`cong an${GAP(30)}${N}\s*(?:dong chi|nguoi|d\/c|can bo|chien si|cbcs)\s*(?:la\s*)?(?:cong an\s*)?chinh quy`, 'u'),
+  // 'Công an phường hiện có 24 cán bộ, chiến sĩ' — the commune's own force (regular since 2023), when the
+  // clause does not say otherwise ('… công an viên bán chuyên trách' is checked in the reader).
+  new RegExp(String.raw`cong an (?:xa|phuong|thi tran)(?:\s+(?:hien nay|hien|hien tai))?\s*(?:co|gom|gom co|la)?\s*:?\s*${N}\s*(?:dong chi|nguoi|d\/c|can bo|chien si|cbcs)(?![\p{L}])`, 'u'),
 ];
 
 // --- income ---------------------------------------------------------------------------------
@@ -107,14 +115,16 @@ const INCOME = [
 ];
 
 // --- distance -------------------------------------------------------------------------------
+/** The seat of the district named before it: 'trung tâm', 'trụ sở UBND', 'trung tâm hành chính' … */
+const SEAT = String.raw`(?:(?:trung tam|uy ban nhan dan|ubnd|tru so|hanh chinh|chinh tri)\s+){0,3}`;
 const KM = String.raw`(?:khoang\s*|chung\s*|gan\s*|hon\s*|xap xi\s*)?${N}\s*(?:km|ki\s?-?lo\s?-?met|kilomet|cay so)${EOW}`;
 const DISTANCE = [
   // 'cách trung tâm huyện 8.0 km', 'cách huyện lỵ khoảng 8km'
-  new RegExp(String.raw`cach (?:trung tam |uy ban nhan dan |ubnd |tru so )?(?:hanh chinh )?(?:huyen ly|huyen|thi xa|thi tran|trung tam hanh chinh huyen)${EOW}${GAP(60)}${KM}`, 'u'),
+  new RegExp(String.raw`cach ${SEAT}(?:huyen ly|huyen|thi xa|thi tran|trung tam hanh chinh huyen)${EOW}${GAP(60)}${KM}`, 'u'),
   // 'khoảng cách đến trung tâm huyện: 8 km'
   new RegExp(String.raw`(?:khoang cach|cu ly)[^.;\d]{0,20}?(?:den|toi|ve|tu) (?:trung tam )?(?:huyen|thi xa)${EOW}${GAP(40)}${KM}`, 'u'),
   // 'cách trung tâm thành phố 2 km' — only for a commune of a thành phố / thị xã / quận (checked below)
-  new RegExp(String.raw`cach (?:trung tam |uy ban nhan dan |ubnd |tru so )?(?:hanh chinh )?(?:thanh pho|thi xa|quan)${EOW}${GAP(60)}${KM}`, 'u'),
+  new RegExp(String.raw`cach ${SEAT}(?:thanh pho|thi xa|quan)${EOW}${GAP(60)}${KM}`, 'u'),
 ];
 /** The commune belongs to a district-level city or town: its 'thành phố' is its district. */
 const OF_CITY = W('phuong|(?:cua|thuoc) (?:thanh pho|thi xa|quan)');
@@ -137,14 +147,16 @@ const CADRES_TOTAL = [
   new RegExp(String.raw`${N}\s*(?:nguoi\s*|dong chi\s*|d\/c\s*)?(?:la\s*)?${CBCC}${NOT_KCT}`, 'u'),
   // '(tổng 21)', '(tổng số: 21 người)'
   new RegExp(String.raw`\(\s*(?:tong so|tong cong|tong|cong)\s*:?\s*${N}`, 'u'),
+  // '10 cán bộ, 10 công chức, tổng cộng 20 người': the total after its parts
+  new RegExp(String.raw`[,;]\s*(?:tong so|tong cong|tong|cong)\s*:?\s*(?:la\s*)?${N}\s*(?:nguoi|dong chi|d\/c)(?![\p{L}])`, 'u'),
 ];
 const CAN_BO = [
   new RegExp(String.raw`${N}\s*(?:dong chi\s*|nguoi\s*|d\/c\s*)?(?:la\s*)?can bo(?: chuyen trach)?${EOW}(?!\s*,?\s*(?:va\s*)?cong chuc)(?!\s*khong)`, 'u'),
-  new RegExp(String.raw`${BOW}(?:can bo(?: chuyen trach)?|cb)${EOW}(?!\s*,?\s*(?:va\s*)?(?:cong chuc|cc)${EOW})(?!\s*khong)\s*(?::|la|co|gom)?\s*${N}`, 'u'),
+  new RegExp(String.raw`${BOW}(?:can bo(?: chuyen trach)?|cb)${EOW}(?!\s*,?\s*(?:va\s*)?(?:cong chuc|cc)${EOW})(?!\s*khong)(?:\s+(?:xa|phuong|thi tran))?\s*(?::|la|co|gom)?\s*${N}`, 'u'),
 ];
 const CONG_CHUC = [
   new RegExp(String.raw`${N}\s*(?:dong chi\s*|nguoi\s*|d\/c\s*)?(?:la\s*)?cong chuc${EOW}`, 'u'),
-  new RegExp(String.raw`(?<!(?:can bo|cb)\s*,?\s*(?:va\s*)?)${BOW}(?:cong chuc|cc)${EOW}\s*(?::|la|co|gom)?\s*${N}`, 'u'),
+  new RegExp(String.raw`(?<!(?:can bo|cb)\s*,?\s*(?:va\s*)?)${BOW}(?:cong chuc|cc)${EOW}(?:\s+(?:xa|phuong|thi tran))?\s*(?::|la|co|gom)?\s*${N}`, 'u'),
 ];
 /** Sentences about other groups of people than the commune's staff. */
 const CADRES_NOT = W('tap huan|boi duong|tham gia|dao tao|hoc tap|cu di|khen thuong|ky luat|vi pham|danh gia|xep loai|nghi huu|tuyen dung|tiep dan');
@@ -168,14 +180,14 @@ function findCadres(groups: Line[][]): CadresResult {
         if (gi > 0 && !W('tong so|doi ngu|hien co|bien che|hien nay|gom|trong do').test(f)) continue;
         const sub: Line = { ...line, folded: line.folded.slice(0, b).padEnd(line.folded.length, ' ') };
         const res: CadresResult = {};
-        const total = firstIn(sub, a, CADRES_TOTAL, (m, pi) => {
-          if (pi === 0 && W('khong chuyen trach|nguoi hoat dong|tham gia|va').test(m[1]!)) return null;
+        const total = earliestIn(sub, a, CADRES_TOTAL, (m, pi) => {
+          if (pi === 0 && W('khong chuyen trach|nguoi hoat dong|tham gia|va|trong do').test(m[1]!)) return null;
           const numEnd = m.index + m[0].indexOf(m[pi === 0 ? 2 : 1]!, pi === 0 ? m[1]!.length : 0) + m[pi === 0 ? 2 : 1]!.length;
           const after = sub.folded.slice(numEnd, numEnd + 40);
           if (W('hoat dong|khong chuyen trach').test(after.split(/[,;(]/)[0]!)) return null;
           // 'cán bộ, công chức gồm 9 cán bộ và 11 công chức': a part, not the total.
           if (pi === 0 && new RegExp(String.raw`^\s*(?:nguoi\s*|dong chi\s*)?(?:can bo|cong chuc|cb|cc)${EOW}(?!,?\s*(?:va\s*)?cong chuc)`, 'u').test(after)) return null;
-          if (pi === 2 && !/can bo|cong chuc|cb|cc/.test(f)) return null;
+          if (pi >= 2 && !/can bo|cong chuc|cb|cc/.test(f)) return null;
           const raw = m[pi === 0 ? 2 : 1]!;
           if (isYear(raw) && /nam\s*$/.test(before(sub, m.index + m[0].indexOf(raw), 6))) return null;
           return int(raw);
@@ -197,6 +209,13 @@ function findCadres(groups: Line[][]): CadresResult {
   return {};
 }
 
+/** The match of the patterns that starts first on a line at or after `from` (the total stated before
+ *  its parts: '21 cán bộ, công chức, trong đó cán bộ 10 người …'). */
+function earliestIn(line: Line, from: number, patterns: RegExp[], read: (m: RegExpExecArray, pi: number) => number | null): Hit<number> | null {
+  const hits = patterns.map((p, pi) => firstIn(line, from, [p], (m) => read(m, pi))).filter((h): h is Hit<number> => h !== null);
+  return hits.sort((x, y) => x.start - y.start)[0] ?? null;
+}
+
 /** First match of the patterns (in pattern order) on a line at or after `from`. */
 function firstIn(line: Line, from: number, patterns: RegExp[], read: (m: RegExpExecArray, pi: number) => number | null): Hit<number> | null {
   for (let pi = 0; pi < patterns.length; pi++) {
@@ -213,8 +232,36 @@ function firstIn(line: Line, from: number, patterns: RegExp[], read: (m: RegExpE
 
 // --------------------------------------------------------------------------------------------
 
+/** Headings and table contexts about the commune's activities, whose lists of people or things
+ *  ('Đối tượng tập huấn: Cán bộ, công chức | 170') are not its figures. */
+const ACTIVITY = /tap huan|boi duong|kiem tra|giam sat|kinh phi|tuyen truyen|khen thuong|khao sat|tiep cong dan|danh gia|xep loai/;
+
+/** Labelled values outside the profile section that still describe the commune: not under a heading
+ *  about an activity, and, for a table, one that gives at least two of the commune's figures. */
+function profileLike(doc: DocumentModel, values: LabelledValue[]): LabelledValue[] {
+  const byBlock = new Map<unknown, LabelledValue[]>();
+  for (const v of values) byBlock.set(v.line.block, [...(byBlock.get(v.line.block) ?? []), v]);
+  const out: LabelledValue[] = [];
+  for (const [block, vs] of byBlock) {
+    const b = block as LabelledValue['line']['block'];
+    const ctx = b.kind === 'table' ? tableContext(doc, b) : foldKeep(headingOf(doc, b) ?? '');
+    if (ACTIVITY.test(ctx)) continue;
+    if (b.kind === 'table') {
+      const keys = (Object.keys(PROFILE_LABELS) as ProfileKey[]).filter((k) => vs.some((v) => labelMatches(v, PROFILE_LABELS[k].spec)));
+      if (keys.length < 2) continue;
+    }
+    out.push(...vs);
+  }
+  return values.filter((v) => out.includes(v));
+}
+
 export const extractProfile: Extractor = (doc: DocumentModel) => {
-  const groups = linesPreferring(doc, PROFILE_SECTION);
+  // Dates and cited documents blanked out: 'Dân số (ước đến 30/11/2024) là 11.562 người'.
+  const groups = linesPreferring(doc, PROFILE_SECTION).map((g) => g.map((l) => ({ ...l, folded: maskedFolded(l) })));
+  const labelled = groups.map((g, gi) => {
+    const values = labelledValues(doc, g, reportYear(doc));
+    return gi === 0 ? values : profileLike(doc, values);
+  });
   const profile: Profile = {};
   const prov: Record<string, Provenance> = {};
   const put = (key: keyof Profile, hit: Hit<number> | null | undefined, size: QuoteSize = 'phrase') => {
@@ -222,13 +269,25 @@ export const extractProfile: Extractor = (doc: DocumentModel) => {
     profile[key] = hit.value;
     prov[`profile.${key}`] = provFor(hit.line, hit.start, hit.end, size);
   };
+  /** A field from the profile section first, then from the rest: in each, a labelled value
+   *  ('Dân số | người | 12.345', '- Số hộ: 3.412 hộ') before the prose patterns. */
+  const search = (key: ProfileKey, patterns: RegExp[], read: Parameters<typeof findFirst<number>>[2]): Hit<number> | null => {
+    const { spec, read: readLabelled } = PROFILE_LABELS[key];
+    for (let gi = 0; gi < groups.length; gi++) {
+      const l = findLabelled(labelled[gi]!, spec, readLabelled);
+      if (l) return { value: l.value, line: l.v.line, start: l.v.start, end: l.v.end, match: null as unknown as RegExpExecArray };
+      const hit = findFirst([groups[gi]!], patterns, read);
+      if (hit) return hit;
+    }
+    return null;
+  };
 
-  put('areaHa', findFirst(groups, AREA, (m, _l, pi) => readArea(m, pi)));
+  put('areaHa', search('areaHa', AREA, (m, _l, pi) => readArea(m, pi)));
 
-  put('population', findFirst(groups, POPULATION, (m, line, pi) => {
+  put('population', search('population', POPULATION, (m, line, pi) => {
     if (pi === 0) {
       const [gap, raw, unit] = [m[1]!, m[2]!, m[3]];
-      if (/mat do\s*$/.test(before(line, m.index, 8)) || POP_NOT.test(gap)) return null;
+      if (/mat do\s*$/.test(before(line, m.index, 8)) || POP_NOT.test(gap) || OTHER_SCOPE.test(gap)) return null;
       if (isYear(raw) && !unit) return null;
       const after = line.folded.slice(m.index + m[0].length);
       if (/^\s*(?:nguoi\s*)?\/\s*km/.test(after)) return null;
@@ -240,7 +299,7 @@ export const extractProfile: Extractor = (doc: DocumentModel) => {
     return read1(m, 1, (v) => v >= 50);
   }));
 
-  put('households', findFirst(groups, HOUSEHOLDS, (m, line, pi) => {
+  put('households', search('households', HOUSEHOLDS, (m, line, pi) => {
     if (pi === 0) {
       if (/trong do[^.;]{0,10}$|ket nap\s*$/.test(before(line, m.index, 20))) return null;
       return read1(m, 1, (v) => v >= 10);
@@ -249,15 +308,18 @@ export const extractProfile: Extractor = (doc: DocumentModel) => {
     return read1(m, 2, (v) => v >= 10);
   }));
 
-  put('villages', findFirst(groups, VILLAGES, (m, line, pi) => {
+  put('villages', search('villages', VILLAGES, (m, line, pi) => {
     if (pi === 0) {
-      if (/(?:^|\s)(?:nam|thang|ngay|tai|o|cua)\s*$/.test(before(line, m.index, 8))) return null;
+      const pre = before(line, m.index, 30);
+      if (/(?:^|\s)(?:nam|thang|ngay|cua)\s*$/.test(pre)) return null;
+      // 'tại 03 thôn' (where something happened) is not the commune's villages; 'sinh sống ở 12 thôn' is.
+      if (/(?:^|\s)(?:tai|o)\s*$/.test(pre) && !RESIDE.test(pre)) return null;
       return read1(m, 1, (v) => v >= 1 && v < 200);
     }
     return read1(m, m.length - 1, (v) => v >= 1 && v < 200);
   }));
 
-  put('partyCells', findFirst(groups, PARTY_CELLS, (m, line, pi) => {
+  put('partyCells', search('partyCells', PARTY_CELLS, (m, line, pi) => {
     if (pi === 0) {
       if (/trong do[^.;]{0,10}$|\(\s*$/.test(before(line, m.index, 20))) return null;
       return read1(m, 1, (v) => v >= 1 && v < 500);
@@ -265,7 +327,7 @@ export const extractProfile: Extractor = (doc: DocumentModel) => {
     return read1(m, 2, (v) => v >= 1 && v < 500);
   }));
 
-  put('partyMembers', findFirst(groups, PARTY_MEMBERS, (m, line, pi) => {
+  put('partyMembers', search('partyMembers', PARTY_MEMBERS, (m, line, pi) => {
     if (pi === 0) {
       if (W('ket nap|trong do|phat trien|chuyen sinh hoat').test(before(line, m.index, 30))) return null;
       return read1(m, 1, (v) => v >= 1);
@@ -275,13 +337,22 @@ export const extractProfile: Extractor = (doc: DocumentModel) => {
   }));
 
   const cadres = findCadres(groups);
-  put('cadres', cadres.cadres, 'clause');
-  put('canBo', cadres.canBo, 'clause');
-  put('congChuc', cadres.congChuc, 'clause');
+  const staff = (key: 'cadres' | 'canBo' | 'congChuc'): Hit<number> | null => {
+    const { spec, read } = PROFILE_LABELS[key];
+    for (const values of labelled) {
+      const l = findLabelled(values, spec, read);
+      if (l) return { value: l.value, line: l.v.line, start: l.v.start, end: l.v.end, match: null as unknown as RegExpExecArray };
+    }
+    return null;
+  };
+  put('cadres', staff('cadres') ?? cadres.cadres, 'clause');
+  put('canBo', staff('canBo') ?? cadres.canBo, 'clause');
+  put('congChuc', staff('congChuc') ?? cadres.congChuc, 'clause');
 
-  put('police', findFirst(groups, POLICE, (m, line, pi) => {
+  put('police', search('police', POLICE, (m, line, pi) => {
     const raw = pi === 0 ? m[2] : pi === 2 ? m[2] : m[1];
     if (raw === undefined) return null;
+    if (pi === 3 && W('ban chuyen trach|cong an vien|khong chuyen trach').test(line.folded.slice(m.index, clauseAt(line.folded, m.index)[1]))) return null;
     if (pi === 0) {
       if (W('tham gia|tap huan|phoi hop|giai quyet|xu ly|tiep nhan').test(m[1]!)) return null;
       // A count of people: a unit after the number, or a label/verb of counting just before it.
@@ -292,7 +363,7 @@ export const extractProfile: Extractor = (doc: DocumentModel) => {
     return v !== null && v < 200 ? v : null;
   }));
 
-  put('incomePerCapitaMillionVnd', findFirst(groups, INCOME, (m) => {
+  put('incomePerCapitaMillionVnd', search('incomePerCapitaMillionVnd', INCOME, (m) => {
     const [, , raw, unit, after] = m;
     if (W('tang|giam|so voi').test(m[1]!.slice(-12))) return null;
     let v = num(raw);
@@ -304,7 +375,7 @@ export const extractProfile: Extractor = (doc: DocumentModel) => {
   }));
 
   const headText = foldKeep(paragraphs(doc, ['header', 'title']).map((p) => p.text).join(' '));
-  put('distanceToDistrictKm', findFirst(groups, DISTANCE, (m, line, pi) => {
+  put('distanceToDistrictKm', search('distanceToDistrictKm', DISTANCE, (m, line, pi) => {
     if (pi === 2 && !OF_CITY.test(line.folded) && !OF_CITY.test(headText)) return null;
     const v = num(m[2]);
     return v !== null && v < 500 ? v : null;

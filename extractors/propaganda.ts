@@ -7,7 +7,8 @@ import { N, W, findFirst, int, linesPreferring, provFor } from './find.ts';
 
 const BANNER = String.raw`bang[\s-]*(?:r|z|dz|gi)on`;
 const PANEL = String.raw`(?:pa[\s-]?no|khau hieu)`;
-const COUNTER = String.raw`(?:cai\s*|chiec\s*|tam\s*|bo\s*)?`;
+/** A classifier between the count and the thing: '02 cụm pa-nô', '20 lượt băng rôn', '05 tấm pano'. */
+const COUNTER = String.raw`(?:(?:cai|chiec|tam|bo|cum|luot|buc|cot|khung)\s+)?`;
 
 const BANNERS = [
   new RegExp(String.raw`${N}\s*${COUNTER}${BANNER}(?![\p{L}])`, 'u'),

@@ -3,7 +3,7 @@
 // Unique by number, in order of first appearance (a date found at a later citation fills a missing one).
 // The report's own 'Số:' line is not a reference; neither is anything else in its header.
 import type { Block, DocumentModel, Table } from '../src/document/model.ts';
-import { dateAt, findDates } from '../src/document/dates.ts';
+import { dateAt, findDates, parseIsoDate } from '../src/document/dates.ts';
 import type { Provenance } from '../src/contract.ts';
 import type { ExtractorResult } from './types.ts';
 import { provenance, sentences } from './lib.ts';
@@ -58,9 +58,17 @@ export function referencesIn(text: string): { number: string; date: string | nul
     const index = m.index ?? 0;
     const end = index + m[0].length;
     const d = dateAt(text, end);
-    out.push({ number: num, date: d?.iso ?? null, index, end });
+    out.push({ number: num, date: d?.iso ?? dateBefore(text, index), index, end });
   }
   return out;
+}
+
+/** A date of issue written before the document, at the head of its clause:
+ *  'Ngày 08/01/2024, Đảng ủy thị trấn ban hành Quyết định số 112-QĐ/ĐU …'. */
+function dateBefore(text: string, index: number): string | null {
+  const m = /(?:^|[.;]\s+)(?:Vào\s+)?[Nn]gày\s+([^,;]{4,30}?)\s*,\s*([^.;]*)$/u.exec(text.slice(0, index));
+  if (!m || !/(?<![\p{L}])(?:ban hành|ký|phê duyệt)(?![\p{L}])/u.test(m[2]!) || /\d/.test(m[2]!)) return null;
+  return parseIsoDate(`ngày ${m[1]}`);
 }
 
 function tableHits(table: Table): { number: string; date: string | null; quote: string }[] {

@@ -2,6 +2,11 @@
 // Text: 'đăng ký đạt chuẩn … năm 2024 đạt 3 sao', 'đăng ký … ở mức 3*', 'đăng ký 4 sao'.
 // Annex: the registration table, an 'x' under '3 sao'. The text wins; the annex is the fallback.
 // A negated or other-year registration ('Năm 2023 UBND xã không đăng ký đạt chuẩn …') is not one.
+// An aim is not a registration either: 'phấn đấu đạt chuẩn chính quyền thân thiện mức 2 sao' (strive to
+// reach) says what the commune works towards, not the level it registered with the district, and the
+// two differ in practice (a commune aims higher than it registers, or aims without registering): only
+// 'đăng ký' (or the registration table's 'x') states the field. The year checked is the period's
+// ('… năm 2024 và phương hướng năm 2025' → 2024), so the next year's plan is not this year's level.
 // starsFromText / starsFromAnnex are exported for the STARS_MISMATCH check.
 import type { Provenance } from '../src/contract.ts';
 import type { DocumentModel } from '../src/document/model.ts';
@@ -76,7 +81,9 @@ export function starsFromAnnex(doc: DocumentModel): StarsFound {
       // One column holding the level: 'Số sao đăng ký | 3', 'Mức đăng ký | 3 sao'.
       const col = view.folded.findIndex((s) => /so sao|muc (?:dang ky|sao)|sao dang ky|dang ky (?:dat )?(?:chuan|muc)/.test(s));
       if (col < 0) continue;
-      for (const r of view.dataRows) {
+      // A level written with its unit ('3 sao') is no number: the whole table may read as header rows.
+      const rows = view.dataRows.length ? view.dataRows : t.grid.map((_, r) => r).slice(1);
+      for (const r of rows) {
         const row = t.grid[r]!;
         if (isTotalRow(row)) continue;
         const m = /^(?:muc\s*)?(0?[1-5])\s*(?:sao|\*)?$/.exec(foldKeep((row[col] ?? '').trim()));

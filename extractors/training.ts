@@ -4,7 +4,7 @@
 // 'Tham gia các lớp tập huấn … do cấp trên tổ chức' without numbers states no count → null.
 import type { Provenance } from '../src/contract.ts';
 import type { Extractor, ExtractorResult } from './types.ts';
-import { N, W, before, columnValue, findFirst, int, linesPreferring, provFor, type ColumnValue } from './find.ts';
+import { N, W, before, clauseAt, columnValue, findFirst, int, linesPreferring, provFor, type ColumnValue, type Line } from './find.ts';
 import { provenance } from './lib.ts';
 
 const CLASS_WORD = String.raw`(?:lop|hoi nghi|buoi|dot|khoa|cuoc)\s*(?:tap huan|boi duong|huong dan nghiep vu|tap huan nghiep vu)`;
@@ -21,6 +21,17 @@ const PARTICIPANTS_AFTER = new RegExp(
 const PARTICIPANTS = [
   new RegExp(String.raw`so (?:nguoi|luot nguoi|hoc vien|luot)(?: tham gia| tham du| duoc tap huan)?[^.;\d]{0,60}?:?\s*${N}`, 'u'),
 ];
+
+/** Classes the commune's staff attended, held by a higher level ('tham dự 02 lớp tập huấn do thành phố
+ *  tổ chức', 'cử 12 lượt cán bộ tham gia lớp … của huyện'): not classes the commune held. */
+const BY_HIGHER = W('do (?:cap tren|huyen|quan|thi xa|thanh pho|tinh|trung uong|so|ban chi dao (?:huyen|quan|tinh|thanh pho))[^.;]{0,40}?to chuc|(?:cua|tai) (?:huyen|quan|thi xa|thanh pho|tinh)');
+const ATTEND = W('tham du|tham gia|cu (?:can bo|cong chuc|dai bieu|thanh vien)');
+
+function attendedElsewhere(line: Line, start: number, end: number): boolean {
+  const [a, b] = clauseAt(line.text, start, end);
+  const clause = line.folded.slice(a, b);
+  return BY_HIGHER.test(clause) || ATTEND.test(line.folded.slice(a, start));
+}
 
 function fromAnnex(doc: Parameters<Extractor>[0]) {
   const about = (ctx: string) => /tap huan|boi duong/.test(ctx);
@@ -49,6 +60,7 @@ export const extractTraining: Extractor = (doc): ExtractorResult => {
     const groups = linesPreferring(doc, /tap huan|boi duong/, ['body']);
     const cls = findFirst(groups, CLASSES, (m, line) => {
       if (/(?:ngay|thang|nam)\s*$/.test(before(line, m.index, 6))) return null;
+      if (attendedElsewhere(line, m.index, m.index + m[0].length)) return null;
       return int(m[1]);
     });
     if (cls && training.classes === undefined) {

@@ -58,6 +58,7 @@ const NAME_TOKEN = /^(?:[\p{Lu}][\p{L}\p{M}'’\-]*|\d{1,2}(?![\d\/.,]))/u;
 const STOP_TOKENS = new Set([
   'huyện', 'tỉnh', 'quận', 'xã', 'phường', 'năm', 'tháng', 'quý', 'về', 'và', 'của', 'tại', 'theo', 'trong',
   'đến', 'với', 'đã', 'đạt', 'đăng', 'báo', 'là', 'có', 'ubnd', 'hđnd', 'giai', 'sáu', 'chín', 'nhiệm',
+  'đảng', 'ủy', 'uỷ', 'đảng ủy',
 ]);
 const LEVEL: Record<string, MentionLevel> = {
   'xã': 'commune', 'phường': 'commune', 'thị trấn': 'commune',
@@ -82,6 +83,8 @@ function readName(text: string, from: number): { name: string; end: number } | n
     const tok = m[0].replace(/[-’']+$/, '');
     const low = tok.toLowerCase();
     if (STOP_TOKENS.has(low)) break;
+    // The national motto run into a header column ('QUẬN GÒ CỘNG HÒA XÃ HỘI …' from a PDF).
+    if (/^cộng\s+h[òo]à?\s+xã\s+hội/iu.test(rest)) break;
     if ((low === 'thành' && /^\s+phố/iu.test(rest.slice(m[0].length))) || (low === 'thị' && /^\s+(xã|trấn)/iu.test(rest.slice(m[0].length)))) break;
     if (/^\d/.test(tok) && tokens.length > 0) break; // numbers only as a whole name ('phường 1')
     // A name in capitals ends where the capitals end ('XÃ THÁI SƠN Độc lập …', two header columns run together).
@@ -205,6 +208,14 @@ export function ownCommuneMention(doc: DocumentModel, registry?: Registry | null
   return null;
 }
 
+/** The date line's place as a district mention, when the registry has a district of that name. */
+function placeAsDistrict(doc: DocumentModel, registry: Registry): UnitMention | null {
+  const line = findDateLine(doc);
+  if (!line?.place || !registry.findDistricts(line.place).length) return null;
+  const segment: Segment = { text: line.quote, block: line.block, region: 'header' };
+  return { level: 'district', unitWord: 'huyện', name: line.place, upper: isMostlyUpper(line.place), index: 0, end: line.place.length, segment };
+}
+
 /** Prefixes of a name written in capitals, longest first ('ĐÔNG LỖ NĂM' → 'ĐÔNG LỖ NĂM', 'ĐÔNG LỖ', 'ĐÔNG'). */
 function prefixes(name: string): string[] {
   const words = name.split(' ');
@@ -269,6 +280,12 @@ export function resolveUnit(doc: DocumentModel, ctx: UnitContext = {}): UnitReso
   // District candidates, best first: header, title, then the most named.
   const districts = rank(mentionsAt('district'), order);
   const provinces = rank(mentionsAt('province'), order);
+  // The place of the date line is often the district ('Gò Vấp, ngày …', 'Quỳnh Lưu, ngày …'): a last
+  // candidate when the registry knows a district of that name.
+  const placeDistrict = registry ? placeAsDistrict(doc, registry) : null;
+  if (placeDistrict && !districts.some((d) => nameKey(d.name) === nameKey(placeDistrict.name))) {
+    districts.push({ name: placeDistrict.name, mentions: [placeDistrict], score: 0, first: Number.MAX_SAFE_INTEGER });
+  }
 
   let row: UnitRow | null = null;
   let district: string | null = null;
@@ -318,7 +335,7 @@ export function resolveUnit(doc: DocumentModel, ctx: UnitContext = {}): UnitReso
     provinceMention ??= provinces.find((p) => nameKey(p.name) === nameKey(row!.province))?.mentions[0] ?? null;
   } else {
     // Not in the registry (or no registry): the district most named, in its own spelling.
-    const d = districts[0];
+    const d = districts.find((x) => x.score > 0); // not the date line's place alone
     if (d) {
       const reg = registry?.findDistricts(d.name) ?? [];
       district = reg.length ? reg[0]!.district : canonicalCase(d.name, d.mentions[0]!.upper);

@@ -1,10 +1,10 @@
 // Wires the parts for one process: database (PostgreSQL or embedded PGlite), repositories,
 // registry and the job processor. Commands, workers and the API all start from here.
-import type { Config } from './config.ts';
+import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createRepositories, type FilesRepository, type ReportsRepository } from './db/repositories/index.ts';
-import { processFile, type PipelineDeps } from './pipeline.ts';
+import { pipelineDeps, processFile, type PipelineDeps } from './pipeline.ts';
 import type { Processor } from './queue/types.ts';
 import { loadRegistry, type Registry } from './registry/index.ts';
 
@@ -13,21 +13,24 @@ export interface App {
   files: FilesRepository;
   reports: ReportsRepository;
   registry: Registry;
+  /** What the processor works with (repositories, registry, limits from the config). */
+  deps: PipelineDeps;
   /** The one job processor, bound to this app's repositories. */
   processor: Processor;
   close(): Promise<void>;
 }
 
-/** Builds the app over an open, migrated database. */
-export function createApp(database: Database, opts: { maxFileBytes: number }): App {
+/** Builds the app over an open, migrated database (config: limits; defaults when omitted). */
+export function createApp(database: Database, config: Config = loadConfig({})): App {
   const { files, reports } = createRepositories(database.db);
   const registry = loadRegistry();
-  const deps: PipelineDeps = { files, reports, registry, maxFileBytes: opts.maxFileBytes };
+  const deps = pipelineDeps({ database, files, reports, registry }, config);
   return {
     database,
     files,
     reports,
     registry,
+    deps,
     processor: (data) => processFile(data, deps),
     close: () => database.close(),
   };
@@ -43,5 +46,5 @@ export async function openApp(config: Config): Promise<App> {
     await database.close();
     throw err;
   }
-  return createApp(database, { maxFileBytes: config.maxFileBytes });
+  return createApp(database, config);
 }

@@ -12,6 +12,10 @@ export const ERROR_MESSAGES = {
   NO_TEXT: 'tệp không có lớp chữ (bản quét) — chưa hỗ trợ nhận dạng chữ',
   TIMEOUT: 'xử lý tệp quá thời gian cho phép',
   NOT_FOUND: 'không tìm thấy tệp',
+  NOT_A_REPORT: 'không phải báo cáo chính quyền thân thiện',
+  MEMORY_LIMIT: 'xử lý tệp vượt giới hạn bộ nhớ cho phép',
+  JOB_STALLED: 'việc xử lý tệp bị gián đoạn nhiều lần (tiến trình xử lý dừng đột ngột)',
+  DB_UNAVAILABLE: 'không kết nối được cơ sở dữ liệu, đã thử lại nhiều lần',
   INVALID_EXTRACTION: 'kết quả trích xuất không hợp lệ',
   INTERNAL: 'lỗi nội bộ',
 } as const;

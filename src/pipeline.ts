@@ -1,39 +1,85 @@
 // The one job processor: file → parse → document model → extractors → checks → validate → store.
-// The same function runs in-process (embedded mode, `baocao ingest`) and inside BullMQ workers.
+// The same function runs in-process (embedded mode, `baocao ingest`/`watch`) and inside BullMQ
+// workers. In a managed inbox (job.inbox set) it also moves the file to the folder of its
+// outcome, after the database has recorded that outcome (src/inbox/move.ts).
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { App } from './app.ts';
+import { loadConfig, type Config } from './config.ts';
 import { Extraction } from './contract.ts';
-import type { DocumentModel } from './document/model.ts';
+import type { SourceFormat } from './document/model.ts';
 import { BaocaoError, toBaocaoError } from './errors.ts';
-import { sha256OfBuffer } from './inbox/identity.ts';
+import { displayName, sha256OfBuffer } from './inbox/identity.ts';
+import { errorNote, exists, findMoved, FOLDER_OF, moveIntoFolder, STATUS_OF, writeErrorNote } from './inbox/move.ts';
+import { createIsolatedPool, IsolationUnavailableError, type IsolatedPool } from './parse/isolated.ts';
+import { checkLimits, tooLarge, type FileLimits } from './parse/limits.ts';
 import { parseFile } from './parse/index.ts';
 import { extract } from '../extractors/index.ts';
-import type { Registry } from './registry/index.ts';
+import { loadRegistry, type Registry } from './registry/index.ts';
 import type { FilesRepository } from './db/repositories/files.ts';
 import type { ReportsRepository } from './db/repositories/reports.ts';
-import type { ProcessFileData, ProcessResult } from './queue/types.ts';
+import { ResubmissionsRepository } from './db/repositories/resubmissions.ts';
+import { isTransientError, TransientError } from './queue/jobs.ts';
+import type { ProcessFileData, ProcessResult, ProcessStatus } from './queue/types.ts';
 
 export interface ExtractOptions {
   registry: Registry;
   maxFileBytes: number;
+  /** Largest declared uncompressed size of a .docx (zip); default from the config. */
+  maxUnzippedBytes?: number;
 }
 
 export type FileExtraction =
-  | { kind: 'report'; extraction: Extraction; doc: DocumentModel }
-  | { kind: 'not_a_report'; reason: string; extraction: Extraction; doc: DocumentModel };
+  | { kind: 'report'; extraction: Extraction; format: SourceFormat; unitCode: string | null }
+  | { kind: 'not_a_report'; reason: string; extraction: Extraction; format: SourceFormat };
 
-/** Reads one file and extracts it into the contract's shape, validated by the contract's schema.
- *  Throws BaocaoError for input that cannot be read. */
+/** The limits of the environment's config (defaults when the environment has none or is invalid). */
+export function configuredLimits(config?: Config): FileLimits {
+  let c = config;
+  if (!c) {
+    try {
+      c = loadConfig();
+    } catch {
+      c = loadConfig({});
+    }
+  }
+  return {
+    maxFileBytes: c.maxFileBytes,
+    maxUnzippedBytes: c.maxUnzippedBytes,
+    parseTimeoutMs: c.parseTimeoutMs,
+    parseMemoryMb: c.parseMemoryMb,
+  };
+}
+
+/** Reads one file and extracts it into the contract's shape, validated by the contract's schema,
+ *  in this process (`baocao extract`). Throws BaocaoError for input that cannot be read. */
 export async function extractFile(file: string, opts: ExtractOptions, known?: { sha256?: string; name?: string }): Promise<FileExtraction> {
+  const bytes = await readChecked(file, {
+    maxFileBytes: opts.maxFileBytes,
+    maxUnzippedBytes: opts.maxUnzippedBytes ?? configuredLimits().maxUnzippedBytes,
+  });
+  return extractBytes(bytes, file, opts.registry, known);
+}
+
+/** The file's bytes, after the checks that need no parsing (size, zip directory). */
+async function readChecked(file: string, limits: Pick<FileLimits, 'maxFileBytes' | 'maxUnzippedBytes'>): Promise<Buffer> {
   const info = await stat(file).catch(() => {
     throw new BaocaoError('NOT_FOUND');
   });
-  if (info.size > opts.maxFileBytes) throw new BaocaoError('FILE_TOO_LARGE', `${Math.round(info.size / 1048576)} MB`);
-  const bytes = await readFile(file);
+  // Before reading: a 5 GB file is refused without loading it.
+  if (info.size > limits.maxFileBytes) throw tooLarge(info.size, limits.maxFileBytes);
+  const bytes = await readFile(file).catch((err: unknown) => {
+    throw new BaocaoError('NOT_FOUND', (err as Error).message.split('\n')[0], { cause: err });
+  });
+  await checkLimits(bytes, limits);
+  return bytes;
+}
+
+async function extractBytes(bytes: Buffer, file: string, registry: Registry, known?: { sha256?: string; name?: string }): Promise<FileExtraction> {
   const doc = await parseFile(bytes, file);
-  const result = extract(doc, { registry: opts.registry });
+  const result = extract(doc, { registry });
   const candidate = {
-    source: { file: known?.name ?? path.basename(file), sha256: known?.sha256 ?? sha256OfBuffer(bytes), format: doc.format },
+    source: { file: known?.name ?? displayName(path.basename(file)), sha256: known?.sha256 ?? sha256OfBuffer(bytes), format: doc.format },
     ...result.fields,
     flags: result.flags,
     provenance: result.provenance,
@@ -44,47 +90,277 @@ export async function extractFile(file: string, opts: ExtractOptions, known?: { 
     throw new BaocaoError('INVALID_EXTRACTION', `${issue.path.join('.')}: ${issue.message}`);
   }
   if (result.kind === 'not_a_report') {
-    return { kind: 'not_a_report', reason: result.reason ?? 'không phải báo cáo chính quyền thân thiện', extraction: parsed.data, doc };
+    return { kind: 'not_a_report', reason: result.reason ?? 'không phải báo cáo chính quyền thân thiện', extraction: parsed.data, format: doc.format };
   }
-  return { kind: 'report', extraction: parsed.data, doc };
+  return { kind: 'report', extraction: parsed.data, format: doc.format, unitCode: result.unitCode };
+}
+
+let threadRegistry: Registry | undefined;
+
+/** Entry point inside the parsing thread (src/parse/isolated.ts): bytes → extraction. The thread
+ *  loads the registry itself (the default units file). */
+export async function extractInThread(bytes: Uint8Array, file: string, known: { sha256?: string; name?: string }): Promise<FileExtraction> {
+  threadRegistry ??= loadRegistry();
+  return extractBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, threadRegistry, known);
+}
+
+const pools = new Map<string, IsolatedPool>();
+let isolationBroken = false;
+
+function poolFor(limits: FileLimits): IsolatedPool {
+  const key = `${limits.parseTimeoutMs}:${limits.parseMemoryMb}`;
+  let pool = pools.get(key);
+  if (!pool) {
+    pool = createIsolatedPool({
+      moduleUrl: import.meta.url,
+      exportName: 'extractInThread',
+      timeoutMs: limits.parseTimeoutMs,
+      memoryMb: limits.parseMemoryMb,
+      maxThreads: 8,
+    });
+    pools.set(key, pool);
+  }
+  return pool;
+}
+
+/** Ends the parsing threads (idle ones never keep the process alive; this frees them now). */
+export async function closeParsers(): Promise<void> {
+  const all = [...pools.values()];
+  pools.clear();
+  await Promise.all(all.map((p) => p.close()));
 }
 
 export interface PipelineDeps extends ExtractOptions {
   files: FilesRepository;
   reports: ReportsRepository;
+  /** Records what changed when a commune resubmits (optional: without it, nothing is recorded). */
+  resubmissions?: ResubmissionsRepository;
+  /** Default: configuredLimits() with maxFileBytes above. */
+  limits?: Partial<FileLimits>;
+  /** Parse in a worker thread with bounded memory and time (default true). */
+  isolate?: boolean;
+}
+
+/** The pipeline's dependencies for an app and its config: every command builds its processor here. */
+export function pipelineDeps(app: Pick<App, 'files' | 'reports' | 'registry' | 'database'>, config: Config): PipelineDeps {
+  return {
+    files: app.files,
+    reports: app.reports,
+    registry: app.registry,
+    maxFileBytes: config.maxFileBytes,
+    maxUnzippedBytes: config.maxUnzippedBytes,
+    limits: configuredLimits(config),
+    resubmissions: new ResubmissionsRepository(app.database.db),
+  };
+}
+
+/** Errors that say "the database cannot be reached right now" — not the file's fault. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const seen = new Set<unknown>();
+  const check = (e: unknown): boolean => {
+    if (!e || typeof e !== 'object' || seen.has(e)) return false;
+    seen.add(e);
+    const code = String((e as { code?: unknown }).code ?? '');
+    const message = String((e as { message?: unknown }).message ?? '');
+    if (/^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|ECONNABORTED)$/.test(code)) return true;
+    if (/^(08...|57P01|57P02|57P03|53300)$/.test(code)) return true;
+    if (/connection terminated|terminating connection|connection timeout|timeout exceeded when trying to connect|client has encountered a connection error|connection (is )?closed|not queryable/i.test(message)) return true;
+    const nested = (e as { errors?: unknown[] }).errors;
+    return check((e as { cause?: unknown }).cause) || (Array.isArray(nested) && nested.some(check));
+  };
+  return check(err);
 }
 
 /**
  * Processes one received file exactly once:
- *  - the file is claimed by its sha256; a file already finished under another path is a duplicate;
+ *  - the file is claimed by its sha256; content already finished under another path is a
+ *    duplicate (content that failed before, or whose file went missing, is taken over and tried again);
  *  - a file that cannot be read or extracted is marked failed with its reason (no throw);
- *  - an error of the store (database down …) throws, so the queue retries the job.
+ *  - a store error throws, so the queue retries the job; "database unreachable" throws
+ *    TransientError (the BullMQ worker then waits without using up an attempt);
+ *  - in a managed inbox the file then moves to processed/, failed/ (+ .error.json),
+ *    duplicates/ or not-a-report/ (+ .error.json). A job run again after its file moved finds it
+ *    there and answers the same.
  */
 export async function processFile(job: ProcessFileData, deps: PipelineDeps): Promise<ProcessResult> {
-  const size = (await stat(job.path).catch(() => null))?.size ?? 0;
-  const claim = await deps.files.claim(job.sha256, job.originalName, job.path, size);
+  try {
+    return await processOnce(job, deps);
+  } catch (err) {
+    if (!isTransientError(err) && isDatabaseUnavailable(err)) {
+      throw new TransientError(`database unavailable: ${(err as Error).message?.split('\n')[0] ?? err}`, { cause: err });
+    }
+    throw err;
+  }
+}
+
+async function processOnce(job: ProcessFileData, deps: PipelineDeps): Promise<ProcessResult> {
+  const inbox = job.inbox ? path.resolve(job.inbox) : undefined;
+  const info = await stat(job.path).catch(() => null);
+  if (!info && inbox) {
+    const found = await findMoved(inbox, job.path, job.sha256);
+    if (found) return alreadyMoved(job, deps, inbox, found);
+    // Gone (deleted by someone): nothing to record, nothing to move.
+    return { status: 'failed', code: 'NOT_FOUND', message: new BaocaoError('NOT_FOUND').message };
+  }
+
+  const claim = await deps.files.claim(job.sha256, job.originalName, job.path, info?.size ?? 0);
   if (!claim.isNew) {
     const existing = await deps.files.get(claim.id);
-    if (existing && existing.status !== 'received') {
-      if (existing.stored_path !== job.path) return { status: 'duplicate', message: `trùng với tệp ${existing.original_name}` };
-      // The same file again (a retried or re-enqueued job): its outcome stands.
-      return { status: existing.status === 'processed' ? 'processed' : existing.status, message: existing.error_message ?? undefined } as ProcessResult;
+    if (existing && existing.stored_path === job.path) {
+      // This very drop again (a retried job, a restarted watcher): its recorded outcome stands.
+      if (existing.status !== 'received') {
+        return settle(job, deps, inbox, claim.id, existing.status as ProcessStatus, {
+          code: existing.error_code ?? (existing.status === 'not_a_report' ? 'NOT_A_REPORT' : undefined),
+          message: existing.error_message ?? undefined,
+          reportId: (await deps.reports.byFile(claim.id))?.id,
+        });
+      }
+    } else if (existing) {
+      const takeOver = existing.status === 'failed' || (existing.status === 'received' && !(await exists(existing.stored_path)));
+      if (!takeOver) {
+        return settle(job, deps, inbox, claim.id, 'duplicate', { message: `trùng nội dung với tệp ${existing.original_name}` });
+      }
+      await deps.files.setStoredPath(claim.id, job.path);
     }
   }
+
   let outcome: FileExtraction;
   try {
-    outcome = await extractFile(job.path, deps, { sha256: job.sha256, name: job.originalName });
+    outcome = await extractForJob(job, deps);
   } catch (err) {
     // Extraction is deterministic: a retry would fail the same way, so every error here is the file's.
     const e = toBaocaoError(err);
     await deps.files.markFailed(claim.id, e.code, e.message);
-    return { status: 'failed', message: e.message };
+    return settle(job, deps, inbox, claim.id, 'failed', { code: e.code, message: e.message });
   }
   if (outcome.kind === 'not_a_report') {
-    await deps.files.markNotAReport(claim.id, outcome.reason, outcome.doc.format);
-    return { status: 'not_a_report', message: outcome.reason };
+    await deps.files.markNotAReport(claim.id, outcome.reason, outcome.format);
+    return settle(job, deps, inbox, claim.id, 'not_a_report', { code: 'NOT_A_REPORT', message: outcome.reason });
   }
-  const { reportId } = await deps.reports.store(claim.id, outcome.extraction);
-  await deps.files.markProcessed(claim.id, outcome.doc.format);
-  return { status: 'processed', reportId };
+  const { reportId } = await deps.reports.store(claim.id, outcome.extraction, { unitCode: outcome.unitCode });
+  await deps.resubmissions?.recordFor(reportId);
+  await deps.files.markProcessed(claim.id, outcome.format);
+  return settle(job, deps, inbox, claim.id, 'processed', { reportId });
+}
+
+async function extractForJob(job: ProcessFileData, deps: PipelineDeps): Promise<FileExtraction> {
+  const limits: FileLimits = { ...configuredLimits(), maxFileBytes: deps.maxFileBytes, ...deps.limits };
+  if (deps.maxUnzippedBytes !== undefined && deps.limits?.maxUnzippedBytes === undefined) limits.maxUnzippedBytes = deps.maxUnzippedBytes;
+  const bytes = await readChecked(job.path, limits);
+  const known = { sha256: job.sha256, name: job.originalName };
+  if (deps.isolate === false || isolationBroken) return extractBytes(bytes, job.path, deps.registry, known);
+  try {
+    return await poolFor(limits).run<FileExtraction>([bytes, job.path, known]);
+  } catch (err) {
+    if (!(err instanceof IsolationUnavailableError)) throw err;
+    // No threads here (no tsx for the thread, …): parse in this process, without the limits.
+    isolationBroken = true;
+    process.stderr.write(`[pipeline] parsing threads unavailable, parsing in-process: ${err.message}\n`);
+    return extractBytes(bytes, job.path, deps.registry, known);
+  }
+}
+
+interface Outcome {
+  code?: string;
+  message?: string;
+  reportId?: number;
+}
+
+/** The result; in a managed inbox, after moving the file to its outcome's folder. */
+async function settle(
+  job: ProcessFileData,
+  deps: PipelineDeps,
+  inbox: string | undefined,
+  fileId: number,
+  status: ProcessStatus,
+  o: Outcome,
+): Promise<ProcessResult> {
+  const result: ProcessResult = {
+    status,
+    ...(o.reportId !== undefined ? { reportId: o.reportId } : {}),
+    ...(o.message ? { message: o.message } : {}),
+    ...(o.code ? { code: o.code } : {}),
+  };
+  if (!inbox) return result;
+  const folder = FOLDER_OF[status];
+  let dest: string;
+  try {
+    dest = await moveIntoFolder(inbox, job.path, folder);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    const found = await findMoved(inbox, job.path, job.sha256, [folder]);
+    if (!found) return result; // deleted meanwhile
+    dest = found.path;
+  }
+  if (status === 'failed' || status === 'not_a_report') {
+    await writeErrorNote(dest, errorNote(inbox, job.path, o.code ?? (status === 'failed' ? 'INTERNAL' : 'NOT_A_REPORT'), o.message ?? '', job.sha256));
+  }
+  if (status !== 'duplicate') await deps.files.setStoredPath(fileId, dest);
+  return { ...result, movedTo: dest };
+}
+
+/** The job ran before and moved its file: answer from where the file is. */
+async function alreadyMoved(
+  job: ProcessFileData,
+  deps: PipelineDeps,
+  inbox: string,
+  found: { path: string; folder: keyof typeof STATUS_OF },
+): Promise<ProcessResult> {
+  const status = STATUS_OF[found.folder];
+  const row = await deps.files.bySha(job.sha256);
+  if (row && status !== 'duplicate' && row.stored_path === job.path) await deps.files.setStoredPath(row.id, found.path);
+  const code = row?.error_code ?? (status === 'not_a_report' ? 'NOT_A_REPORT' : undefined);
+  if ((status === 'failed' || status === 'not_a_report') && !(await exists(`${found.path}.error.json`))) {
+    await writeErrorNote(found.path, errorNote(inbox, job.path, code ?? 'INTERNAL', row?.error_message ?? '', job.sha256));
+  }
+  const reportId = status === 'processed' && row ? (await deps.reports.byFile(row.id))?.id : undefined;
+  return {
+    status,
+    movedTo: found.path,
+    ...(reportId !== undefined ? { reportId } : {}),
+    ...(row?.error_message && status !== 'processed' ? { message: row.error_message } : {}),
+    ...(code && status !== 'processed' ? { code } : {}),
+  };
+}
+
+/**
+ * A job that failed for good (attempts used up, or it stalled too often — its worker died on it
+ * again and again): the file goes to failed/ with the reason, and the database records it when it
+ * can. Never throws.
+ */
+export async function settleFailedJob(job: ProcessFileData, error: Error, deps: PipelineDeps): Promise<ProcessResult> {
+  const e =
+    error.name === 'UnrecoverableError' && /stalled/i.test(error.message)
+      ? new BaocaoError('JOB_STALLED')
+      : isTransientError(error) || isDatabaseUnavailable(error)
+        ? new BaocaoError('DB_UNAVAILABLE')
+        : toBaocaoError(error);
+  const result: ProcessResult = { status: 'failed', code: e.code, message: e.message };
+  let fileId: number | null = null;
+  try {
+    const row = await deps.files.bySha(job.sha256);
+    if (row && row.stored_path === job.path && row.status === 'received') {
+      await deps.files.markFailed(row.id, e.code, e.message);
+      fileId = row.id;
+    } else if (!row) {
+      const info = await stat(job.path).catch(() => null);
+      const claim = await deps.files.claim(job.sha256, job.originalName, job.path, info?.size ?? 0);
+      if (claim.isNew) {
+        await deps.files.markFailed(claim.id, e.code, e.message);
+        fileId = claim.id;
+      }
+    }
+  } catch {
+    /* the database may be what failed: the file still goes to failed/ */
+  }
+  if (!job.inbox) return result;
+  const inbox = path.resolve(job.inbox);
+  try {
+    const dest = await moveIntoFolder(inbox, job.path, 'failed');
+    await writeErrorNote(dest, errorNote(inbox, job.path, e.code, e.message, job.sha256));
+    if (fileId !== null) await deps.files.setStoredPath(fileId, dest).catch(() => {});
+    return { ...result, movedTo: dest };
+  } catch {
+    return result; // gone already (moved by an attempt that did finish, or deleted)
+  }
 }

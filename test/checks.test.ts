@@ -250,6 +250,14 @@ describe('PERIOD_MISMATCH', () => {
     const d = T(...title, 'Thực hiện Công văn số 12/UBND ngày 2/9/2024 về việc báo cáo kết quả quý III năm 2024.', 'I. A', 'Năm 2023 UBND xã báo cáo đạt chuẩn năm 2023.');
     expect(run(checkPeriodMismatch, d)).toEqual([]);
   });
+  it('the body reports on another whole year (a report copied from last year’s)', () => {
+    const whole = T('BÁO CÁO', 'Kết quả xây dựng chính quyền thân thiện năm 2024', 'UBND xã báo cáo kết quả xây dựng chính quyền thân thiện năm 2023 như sau:', 'I. A');
+    expect(run(checkPeriodMismatch, whole).map((f) => f.message)).toEqual([expect.stringContaining("'năm 2023' (2023)")]);
+    const half = T(...title, 'UBND xã báo cáo kết quả xây dựng chính quyền thân thiện năm 2025 như sau:', 'I. A');
+    expect(run(checkPeriodMismatch, half)).toHaveLength(1);
+    const same = T(...title, 'UBND xã báo cáo kết quả xây dựng chính quyền thân thiện năm 2024 như sau:', 'I. A');
+    expect(run(checkPeriodMismatch, same)).toEqual([]);
+  });
 });
 
 describe('MISSING_NUMBER / MISSING_DATE', () => {

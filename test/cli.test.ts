@@ -97,10 +97,13 @@ describe('baocao ingest / consolidate / flags on the embedded default', () => {
 
     const json = await baocao(['consolidate', '--period', '2024-H1', '--format', 'json'], env);
     expect(json.code).toBe(0);
-    const table = JSON.parse(json.stdout) as { districts: { district: string; rows: { commune: string; population: number | null; flags: number }[]; totals: { population: number | null } }[] };
+    const table = JSON.parse(json.stdout) as { districts: { district: string; rows: { commune: string; reported: boolean; population: number | null; flags: number }[]; totals: { population: number | null } }[] };
     const hh = table.districts.find((d) => d.district === 'Hiệp Hòa')!;
     expect(hh.rows.map((r) => r.commune)).toContain('Đông Lỗ');
-    expect(hh.rows.length).toBe(5); // the seed's .docx and .pdf are one commune: the later is current
+    // Every commune of the district is a row; 5 have reported (the seed's .docx and .pdf are one
+    // commune: the later is current), the others are shown as not reported.
+    expect(hh.rows.filter((r) => r.reported).length).toBe(5);
+    expect(hh.rows.length).toBe(25);
     expect(hh.totals.population).toBe(hh.rows.reduce((a, r) => a + (r.population ?? 0), 0));
 
     const csv = await baocao(['consolidate', '--period', '2024-H1', '--format', 'csv'], env);

@@ -377,3 +377,69 @@ describe('phrasings seen in other communes’ reports', () => {
     expect(r.fields).toEqual({ supportTeam: { members: 11, leader: 'Công chức Văn phòng' } });
   });
 });
+
+describe('layouts of other communes', () => {
+  it('budget: a total row named "Cộng" in a table with budget levels as rows', () => {
+    const r = run(extractBudget, doc('Kinh phí năm 2024 (đơn vị tính: triệu đồng):', 'Nội dung\tKế hoạch\tThực hiện', 'Ngân sách huyện hỗ trợ\t20\t20', 'Ngân sách xã\t35\t31,5', 'Cộng\t55\t51,5'));
+    expect(r.fields.budget).toEqual({ planned: { total: 55, district: 20, commune: 35 }, disbursed: { total: 51.5, district: 20, commune: 31.5 } });
+  });
+
+  it('budget: split columns under "Trong đó" belong to the column on their left', () => {
+    const r = run(extractBudget, doc(
+      'Đơn vị tính: triệu đồng',
+      'Nội dung\tDự toán năm 2024\tTrong đó\t\tGiải ngân đến 15/12/2024\tTrong đó\t',
+      '\t\tNgân sách huyện\tNgân sách xã\t\tNgân sách huyện\tNgân sách xã',
+      'Kinh phí xây dựng CQTT\t50\t20\t30\t45\t20\t25',
+    ));
+    expect(r.fields.budget).toEqual({ planned: { total: 50, district: 20, commune: 30 }, disbursed: { total: 45, district: 20, commune: 25 } });
+  });
+
+  it('budget: the side in the table’s title, amounts in đồng', () => {
+    const r = run(extractBudget, doc('6) Kinh phí đã chi (Đơn vị tính: đồng)', 'Tổng số\tNgân sách huyện\tNgân sách xã', '30.000.000\t10.000.000\t15.000.000'));
+    expect(r.fields.budget).toEqual({ disbursed: { total: 30, district: 10, commune: 15 } });
+  });
+
+  it('budget text: the side named nearest before each amount; a total with its source in brackets', () => {
+    expect(run(extractBudget, doc('5. Kinh phí', 'Ngân sách phường bố trí 30 triệu đồng, đến nay đã chi 18,6 triệu đồng.')).fields.budget)
+      .toEqual({ planned: { commune: 30 }, disbursed: { commune: 18.6 } });
+    expect(run(extractBudget, doc('5. Kinh phí', 'Tổng kinh phí phường đã chi năm 2024 là 12.500.000 đồng (ngân sách phường).')).fields.budget)
+      .toEqual({ disbursed: { total: 12.5, commune: 12.5 } });
+  });
+
+  it('committees: a count after a cited decision; members counted as công chức', () => {
+    const r = run(extractCommittees, doc('- Ban Chỉ đạo xây dựng chính quyền thân thiện phường được kiện toàn theo Quyết định số 96/QĐ-UBND ngày 02/7/2024, gồm 11 thành viên.', '- Tổ giúp việc gồm 06 công chức chuyên môn.'));
+    expect(r.fields).toEqual({ steeringCommittee: { members: 11 }, supportTeam: { members: 6 } });
+  });
+
+  it('committees: a row per body, and one table with columns per body', () => {
+    const rows = run(extractCommittees, doc('Thành phần\tSố lượng\tNgười đứng đầu', 'Ban Chỉ đạo\t16\tBí thư Đảng ủy', 'Tổ giúp việc\t8\tPhó Chủ tịch UBND xã'));
+    expect(rows.fields).toEqual({ steeringCommittee: { members: 16, head: 'Bí thư Đảng ủy' }, supportTeam: { members: 8, leader: 'Phó Chủ tịch UBND' } });
+    const cols = run(extractCommittees, doc(
+      'BIỂU TỔNG HỢP', 'Thành viên Ban chỉ đạo, Tổ giúp việc chính quyền thân thiện cấp xã',
+      'TT\tĐơn vị\tSố thành viên Ban chỉ đạo\tTrưởng Ban chỉ đạo\tSố thành viên Tổ giúp việc\tTổ trưởng Tổ giúp việc',
+      '1\tXã Tam Tiến\t15\tBí thư Đảng ủy\t7\tVăn phòng - Thống kê',
+    ));
+    expect(cols.fields).toEqual({ steeringCommittee: { members: 15, head: 'Bí thư Đảng ủy' }, supportTeam: { members: 7, leader: 'Văn phòng - Thống kê' } });
+  });
+
+  it('propaganda with a classifier between the count and the thing', () => {
+    expect(run(extractPropaganda, doc('Treo 20 lượt băng rôn, dựng 02 cụm pa-nô lớn.')).fields.propaganda).toEqual({ banners: 20, panels: 2 });
+  });
+
+  it('training: classes of a higher level attended are not classes held; plans are not results', () => {
+    expect(run(extractTraining, doc('Cán bộ, công chức phường tham dự 02 lớp tập huấn do thành phố tổ chức.')).fields).toEqual({});
+    expect(run(extractTraining, doc('III. PHƯƠNG HƯỚNG 6 THÁNG CUỐI NĂM 2024', 'Tổ chức 02 lớp tập huấn kỹ năng cho cán bộ khu phố.')).fields).toEqual({});
+    expect(run(extractTraining, doc('Phối hợp với Trung tâm Chính trị huyện mở 01 lớp bồi dưỡng kỹ năng tiếp công dân, có 72 học viên tham dự.')).fields.training).toEqual({ classes: 1, participants: 72 });
+  });
+
+  it('inspections counted in visiting teams', () => {
+    expect(run(extractInspections, doc('- Xã đã tiếp 2 đoàn kiểm tra, giám sát của huyện về xây dựng chính quyền thân thiện.')).fields.inspections).toBe(2);
+  });
+
+  it('stars: the report’s year is its period’s, not the plan’s; a level in a one-column table; "phấn đấu" is no registration', () => {
+    const d = doc('BÁO CÁO', 'Kết quả năm 2024 và phương hướng, nhiệm vụ năm 2025', 'Năm 2024, UBND xã đăng ký xây dựng chính quyền thân thiện mức độ 4 sao (năm 2023 xã đạt 3 sao).');
+    expect(starsFromText(d).value).toBe(4);
+    expect(starsFromAnnex(doc('Đơn vị\tMức đăng ký', 'Xã Hoằng Xuân\t3 sao')).value).toBe(3);
+    expect(starsFromText(doc('Năm 2024, phường phấn đấu đạt chuẩn chính quyền thân thiện mức 2 sao.')).value).toBeNull();
+  });
+});

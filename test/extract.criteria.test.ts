@@ -163,3 +163,31 @@ describe('extractCriteria: a group named in passing', () => {
     )).toEqual([{ group: 4, met: 5, total: 6, unmet: [26] }]);
   });
 });
+
+describe('extractCriteria: counts in words and other table layouts', () => {
+  it('counts of met / unmet / total in either order', () => {
+    expect(criteriaOf('- Nhóm 5: 9 chỉ tiêu đạt, 1 chỉ tiêu chưa đạt (chỉ tiêu 36).')).toEqual([{ group: 5, met: 9, total: 10, unmet: [36] }]);
+    expect(criteriaOf('- Nhóm 1: gồm 8 chỉ tiêu, đạt 8 chỉ tiêu.')).toEqual([{ group: 1, met: 8, total: 8, unmet: [] }]);
+    expect(criteriaOf('Nhóm tiêu chí thứ tư: còn 02 chỉ tiêu chưa đạt là chỉ tiêu 22 và chỉ tiêu 24, đạt 6/8.')).toEqual([{ group: 4, met: 6, total: 8, unmet: [22, 24] }]);
+  });
+
+  it('groups numbered by the first cell (I., II. …) and counts under "Chưa đạt"', () => {
+    expect(criteriaOf(
+      'Nhóm tiêu chí\tTổng số chỉ tiêu\tĐạt\tChưa đạt',
+      'I. Thực hiện dân chủ ở cơ sở\t8\t8\t0',
+      'III. Chuyển đổi số\t7\t5\t2',
+    )).toEqual([{ group: 1, met: 8, total: 8, unmet: [] }, { group: 3, met: 5, total: 7, unmet: [] }]);
+  });
+
+  it('a ratio column and the unmet indicators in a notes column', () => {
+    expect(criteriaOf(
+      'TT\tNhóm tiêu chí\tSố chỉ tiêu đạt/tổng số\tGhi chú',
+      '2\tNhóm 2 - Thủ tục hành chính\t4/5\tChỉ tiêu 10 chưa đạt',
+      '4\tNhóm 4 - Văn hóa công sở\t5/6\tChưa đạt chỉ tiêu 21',
+    )).toEqual([{ group: 2, met: 4, total: 5, unmet: [10] }, { group: 4, met: 5, total: 6, unmet: [21] }]);
+  });
+
+  it('points are not indicators', () => {
+    expect(criteriaOf('Tên nhóm tiêu chí\tĐiểm tối đa\tĐiểm tự chấm', 'Nhóm 1. Dân chủ ở cơ sở\t20\t18')).toEqual([]);
+  });
+});

@@ -306,3 +306,50 @@ describe('not a report', () => {
     expect(classify(d).kind).toBe('report');
   });
 });
+
+describe('layouts of other communes and of Party committees', () => {
+  const PARTY = T(
+    'ĐẢNG BỘ HUYỆN ĐÔNG HƯNG\tĐẢNG CỘNG SẢN VIỆT NAM',
+    'ĐẢNG ỦY XÃ ĐÔNG CƯỜNG\tĐông Cường, ngày 10 tháng 6 năm 2024',
+    '*\t',
+    'Số 45-BC/ĐU\t',
+    'BÁO CÁO',
+    'Kết quả lãnh đạo xây dựng chính quyền thân thiện 6 tháng đầu năm 2024',
+    'Ngày 08/01/2024, Đảng ủy xã ban hành Quyết định số 112-QĐ/ĐU kiện toàn Ban Chỉ đạo.',
+    'Nơi nhận:',
+    '- Lưu Văn phòng Đảng ủy.',
+    'T/M ĐẢNG ỦY',
+    'BÍ THƯ',
+    'Bùi Văn Tiến',
+  );
+
+  it('a Party document’s number without a colon, its signer, its unit', () => {
+    expect(findNumberLine(PARTY)?.number).toBe('45-BC/ĐU');
+    expect(parseNumberLine('Số: 302 /BC-UBND')?.number).toBe('302/BC-UBND');
+    const s = findSigner(PARTY);
+    expect([s?.name, s?.position]).toEqual(['Bùi Văn Tiến', 'Bí thư']);
+    expect(extractUnit(PARTY, { registry }).fields.unit).toEqual({ commune: 'Đông Cường', communeKind: 'xã', district: 'Đông Hưng', province: 'Thái Bình' });
+  });
+
+  it('a date of issue written before the cited document', () => {
+    expect(extractReferences(PARTY).fields.references).toEqual([{ number: '112-QĐ/ĐU', date: '2024-01-08' }]);
+  });
+
+  it('a signature column run into the recipients lines (a PDF of a borderless table)', () => {
+    const d = T('BÁO CÁO', 'Kết quả năm 2024', 'I. Nội dung', 'Nơi nhận: TM. ỦY BAN NHÂN DÂN', '- UBND huyện (b/c); CHỦ TỊCH', '- Phòng Nội vụ huyện;', '- Lưu: VP. Hồ Sỹ Thành');
+    const s = findSigner(d);
+    expect([s?.name, s?.position]).toEqual(['Hồ Sỹ Thành', 'Chủ tịch']);
+  });
+
+  it('the district from the date line’s place when the header’s is unreadable', () => {
+    const d = T('ỦY BAN NHÂN DÂN QUẬN GÒ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT VẤP NAM', 'ỦY BAN NHÂN DÂN PHƯỜNG 13 Độc lập - Tự do - Hạnh phúc', 'Số: 205/BC-UBND Gò Vấp, ngày 19 tháng 6 năm 2024', 'BÁO CÁO', 'Kết quả 6 tháng đầu năm 2024');
+    expect(extractUnit(d, { registry }).fields.unit).toEqual({ commune: '13', communeKind: 'phường', district: 'Gò Vấp', province: 'Hồ Chí Minh' });
+  });
+
+  it('structure: "a/" items, "PHẦN THỨ NHẤT", a paragraph or a number broken by the producer', () => {
+    const d = T('BÁO CÁO', 'Kết quả năm 2024', 'PHẦN THỨ NHẤT', 'I. ĐẶC ĐIỂM', '2. Công tác tuyên truyền', 'a/ Xã đã phối hợp tuyên truyền', 'Dân số toàn xã 18.', '329 nhân khẩu, có 16 chi bộ với 356', 'đảng viên.');
+    const paras = d.blocks.filter((b) => b.kind === 'paragraph').map((b) => b.kind === 'paragraph' ? [b.text, b.section.join('>')] : []);
+    expect(paras).toContainEqual(['a/ Xã đã phối hợp tuyên truyền', 'I>I>2>a']);
+    expect(paras).toContainEqual(['Dân số toàn xã 18.329 nhân khẩu, có 16 chi bộ với 356 đảng viên.', 'I>I>2>a']);
+  });
+});

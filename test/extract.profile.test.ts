@@ -241,3 +241,82 @@ describe('extractProfile: police counts only', () => {
     expect(section('Công an chính quy: 05.').police).toBe(5);
   });
 });
+
+describe('extractProfile: labelled values (tables with a label, unit and value column; label: value lines)', () => {
+  it('reads a key–value table with a unit column and a notes column', () => {
+    const p = section(
+      'Chỉ tiêu\tĐơn vị\tSố lượng\tGhi chú',
+      'Diện tích tự nhiên\tha\t1.236,47\t',
+      'Dân số\tngười\t12.345\t',
+      'Khu phố\tkhu\t11\t',
+      'Chi bộ trực thuộc\tchi bộ\t16\t',
+      'Đảng viên\tngười\t587\t',
+      'Cán bộ, công chức\tngười\t22\t',
+      '- Cán bộ\tngười\t10\t',
+      '- Công chức\tngười\t11\t',
+      'Công an chính quy\tđồng chí\t07\t',
+      'Thu nhập bình quân đầu người\ttriệu đồng/năm\t62\tNăm 2023: 57 triệu',
+    );
+    expect(p).toEqual({
+      areaHa: 1236.47, population: 12345, villages: 11, partyCells: 16, partyMembers: 587,
+      cadres: 22, canBo: 10, congChuc: 11, police: 7, incomePerCapitaMillionVnd: 62,
+    });
+  });
+
+  it('units in the labels of a two-column table', () => {
+    expect(section('Nội dung\tSố liệu', 'Diện tích tự nhiên (ha)\t355,67', 'Số khối\t12', 'Số chi bộ trực thuộc Đảng bộ\t17', 'Thu nhập bình quân (triệu đồng/người/năm)\t65,2'))
+      .toEqual({ areaHa: 355.67, villages: 12, partyCells: 17, incomePerCapitaMillionVnd: 65.2 });
+  });
+
+  it('bullet lines and ";"-separated statements', () => {
+    expect(section('- Diện tích tự nhiên: 1.073,6 ha;', '- Số hộ: 3.412 hộ; nhân khẩu: 13.906 người;', '- Số xóm: 13 xóm;', '- Công an xã: 05 đồng chí chính quy;'))
+      .toEqual({ areaHa: 1073.6, households: 3412, population: 13906, villages: 13, police: 5 });
+  });
+
+  it('"label là N" parts of a sentence', () => {
+    expect(section('Xã có diện tích tự nhiên là 935,83 ha, tổng số nhân khẩu là 11 003, 2 620 hộ gia đình, gồm 17 thôn.').population).toBe(11003);
+    // a comma inside the label does not start a part: 'Cán bộ, công chức là 21' is not 21 công chức
+    expect(section('Cán bộ, công chức là 21 người.').congChuc).toBeUndefined();
+  });
+
+  it('a label about a larger unit, another year, or an activity is not the commune’s figure', () => {
+    expect(section('Dân số toàn huyện: 120.000 người').population).toBeUndefined();
+    expect(section('Dân số năm 2023: 12.000 người', 'BÁO CÁO năm 2024').population).toBeUndefined();
+    expect(profileOf('I. Tình hình chung', 'Xã có 20 cán bộ, công chức.', 'II. Công tác tập huấn', 'Đối tượng\tSố người', 'Cán bộ, công chức\t170').cadres).toBe(20);
+  });
+
+  it('a table of people trained is not a profile table (outside the profile section)', () => {
+    expect(profileOf('II. Kết quả', 'Số lớp tập huấn\tĐối tượng tập huấn\tSố người tham gia', '3\tCán bộ, công chức\t189').cadres).toBeUndefined();
+  });
+});
+
+describe('extractProfile: prose of other communes', () => {
+  it('the district’s population is not the commune’s', () => {
+    expect(section('Phường gồm 31 tổ dân phố với 8.426 hộ, 31.560 nhân khẩu; dân số toàn quận khoảng 200.000 người.')).toMatchObject({ population: 31560, households: 8426, villages: 31 });
+  });
+
+  it('villages after verbs of living ("sinh hoạt tại", "phân bố ở"), not places where something happened', () => {
+    expect(section('Toàn phường có 4.830 hộ với 17.215 nhân khẩu, sinh hoạt tại 22 tổ dân phố.').villages).toBe(22);
+    expect(section('Xã có 2.156 hộ, 8.937 khẩu, phân bố ở 12 thôn.').villages).toBe(12);
+    expect(section('Tổ chức ra quân vệ sinh môi trường tại 03 thôn.').villages).toBeUndefined();
+  });
+
+  it('the total of cán bộ, công chức before "trong đó" or after its parts', () => {
+    expect(section('Phường hiện có 21 cán bộ, công chức, trong đó cán bộ 10 người, công chức 11 người.')).toMatchObject({ cadres: 21, canBo: 10, congChuc: 11 });
+    expect(section('Phường có 10 cán bộ, 10 công chức, tổng cộng 20 người.')).toMatchObject({ cadres: 20, canBo: 10, congChuc: 10 });
+    expect(section('Về đội ngũ: cán bộ xã 10 người, công chức xã 11 người.')).toMatchObject({ canBo: 10, congChuc: 11 });
+  });
+
+  it('the commune’s own police force; part-time police are not regular', () => {
+    expect(section('Công an phường hiện có 24 cán bộ, chiến sĩ.').police).toBe(24);
+    expect(section('Công an xã có 05 đồng chí, đều là công an chính quy.').police).toBe(5);
+    expect(section('Công an xã có 04 đồng chí chính quy và 06 công an viên bán chuyên trách.').police).toBe(4);
+    expect(section('Công an xã có 06 công an viên bán chuyên trách.').police).toBeUndefined();
+  });
+
+  it('a date or a cited document in the way, and numbers in other shapes', () => {
+    expect(section('Dân số (ước đến 30/11/2024) là 11.562 người.').population).toBe(11562);
+    expect(section('Diện tích tự nhiên 2 846,5 ha, dân số 9 845 người.')).toMatchObject({ areaHa: 2846.5, population: 9845 });
+    expect(section('Phường cách trụ sở UBND thành phố khoảng 1,2 km.').distanceToDistrictKm).toBe(1.2);
+  });
+});

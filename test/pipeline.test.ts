@@ -83,7 +83,7 @@ describe('pipeline, both modes', () => {
 
   it('embedded: PGlite + in-process queue stores every report once', async () => {
     embeddedDb = await createTestDatabase('pglite');
-    const app = createApp(embeddedDb, { maxFileBytes: 50 * 1024 * 1024 });
+    const app = createApp(embeddedDb);
     const queue = createInProcessQueue({ concurrency: 2, processor: app.processor });
     const jobs = await jobsOf(inbox);
     const results = await Promise.all(jobs.map((j) => queue.run(j)));
@@ -102,7 +102,7 @@ describe('pipeline, both modes', () => {
 
   it('server: PostgreSQL + BullMQ worker stores the same', async () => {
     serverDb = await createTestDatabase('postgres');
-    const app = createApp(serverDb, { maxFileBytes: 50 * 1024 * 1024 });
+    const app = createApp(serverDb);
     const redisUrl = testRedisUrl();
     const jobs = await jobsOf(inbox);
     const queue = createBullQueue({ redisUrl, prefix });

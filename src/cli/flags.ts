@@ -1,10 +1,15 @@
 import { openApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
+import { Workspace } from '../consolidate/service.ts';
 
-export async function flagsCommand(opts: { period: string; json?: boolean }): Promise<void> {
-  const app = await openApp(loadConfig());
+/** `baocao flags --period P [--commune X] [--code C] [--json]`: the flags of each report and the
+ *  checks across reports (missing submissions, duplicates, resubmissions, units outside the district). */
+export async function flagsCommand(opts: { period: string; json?: boolean; commune?: string; code?: string }): Promise<void> {
+  const config = loadConfig();
+  const app = await openApp(config);
   try {
-    const flags = await app.reports.flagsForPeriod(opts.period);
+    const workspace = Workspace.fromApp(app, { district: config.district, province: config.province });
+    const flags = await workspace.flags(opts.period, { commune: opts.commune, code: opts.code });
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(flags, null, 2)}\n`);
       return;
@@ -15,7 +20,7 @@ export async function flagsCommand(opts: { period: string; json?: boolean }): Pr
     }
     process.stdout.write(`Kỳ ${opts.period}: ${flags.length} cảnh báo\n`);
     for (const f of flags) {
-      process.stdout.write(`- ${f.commune ?? '(không rõ)'} [${f.code}] ${f.message}\n`);
+      process.stdout.write(`- ${f.commune ?? f.district ?? '(không rõ)'} [${f.code}] ${f.message}\n`);
       for (const ev of f.evidence) process.stdout.write(`    « ${ev} »\n`);
     }
   } finally {

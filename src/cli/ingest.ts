@@ -1,11 +1,13 @@
 import path from 'node:path';
+import { stat } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 import { openApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
-import { sha256OfFile } from '../inbox/identity.ts';
+import { displayName, dropKey, sha256OfFile } from '../inbox/identity.ts';
 import { listInbox } from '../inbox/scan.ts';
+import { closeParsers, processFile, settleFailedJob } from '../pipeline.ts';
 import { createInProcessQueue } from '../queue/inprocess.ts';
-import type { ProcessResult } from '../queue/types.ts';
+import type { ProcessFileData, ProcessResult } from '../queue/types.ts';
 
 export interface IngestSummary {
   processed: number;
@@ -15,15 +17,23 @@ export interface IngestSummary {
   lines: string[];
 }
 
-/** Processes every file of a folder with the in-process queue and the app's database. */
-export async function ingestCommand(dir: string, opts: { concurrency?: number; progress?: boolean }): Promise<void> {
+/**
+ * Processes every file of a folder with the in-process queue and the app's database.
+ * By default the files stay where they are (a folder of reports to import, such as
+ * samples/inbox); with `move`, the folder is treated as an inbox: each file moves to
+ * processed/, failed/ (+ .error.json), duplicates/ or not-a-report/ once the database has
+ * recorded its outcome.
+ */
+export async function ingestCommand(dir: string, opts: { concurrency?: number; progress?: boolean; move?: boolean }): Promise<void> {
   const config = loadConfig();
+  const root = path.resolve(dir);
   const files = await listInbox(dir);
   if (files.length === 0) {
     process.stdout.write(`Không có tệp nào trong ${dir}.\n`);
     return;
   }
   const app = await openApp(config);
+  const deps = app.deps;
   const showBar = opts.progress !== false && process.stderr.isTTY;
   const bar = new cliProgress.SingleBar(
     { format: 'Đang xử lý [{bar}] {value}/{total} tệp | {file}', stream: process.stderr, hideCursor: true },
@@ -31,7 +41,7 @@ export async function ingestCommand(dir: string, opts: { concurrency?: number; p
   );
   const summary: IngestSummary = { processed: 0, failed: 0, duplicate: 0, notAReport: 0, lines: [] };
   const record = (file: string, r: ProcessResult) => {
-    const name = path.relative(dir, file);
+    const name = displayName(path.relative(dir, file));
     if (r.status === 'processed') summary.processed++;
     else if (r.status === 'duplicate') summary.duplicate++;
     else if (r.status === 'not_a_report') summary.notAReport++;
@@ -41,21 +51,43 @@ export async function ingestCommand(dir: string, opts: { concurrency?: number; p
   };
   try {
     if (showBar) bar.start(files.length, 0, { file: '' });
-    const queue = createInProcessQueue({ concurrency: opts.concurrency ?? config.concurrency, processor: app.processor });
+    const queue = createInProcessQueue({
+      concurrency: opts.concurrency ?? config.concurrency,
+      processor: (data) => processFile(data, deps),
+      retry: { backoffDelayMs: config.backoffMs },
+    });
     const seen = new Map<string, string>();
     const pending: Promise<void>[] = [];
     for (const file of files) {
-      const sha256 = await sha256OfFile(file);
-      const first = seen.get(sha256);
-      if (first) {
-        record(file, { status: 'duplicate', message: `trùng nội dung với ${path.relative(dir, first)}` });
+      let data: ProcessFileData;
+      try {
+        const sha256 = await sha256OfFile(file);
+        data = { path: path.resolve(file), sha256, originalName: displayName(path.basename(file)) };
+        if (opts.move) {
+          // Every copy gets its own job: a duplicate is moved to duplicates/ by the processor.
+          data.inbox = root;
+          data.dropKey = dropKey(data.path, await stat(file));
+        } else {
+          const first = seen.get(sha256);
+          if (first) {
+            record(file, { status: 'duplicate', message: `trùng nội dung với ${displayName(path.relative(dir, first))}` });
+            continue;
+          }
+          seen.set(sha256, file);
+        }
+      } catch (err) {
+        record(file, { status: 'failed', message: err instanceof Error ? err.message : String(err) });
         continue;
       }
-      seen.set(sha256, file);
       pending.push(
-        queue.run({ path: path.resolve(file), sha256, originalName: path.basename(file) }).then(
+        queue.run(data).then(
           (r) => record(file, r),
-          (err: unknown) => record(file, { status: 'failed', message: err instanceof Error ? err.message : String(err) }),
+          async (err: unknown) => {
+            // Every attempt threw (not the file's fault, e.g. a database error): recorded as failed,
+            // and with --move the file goes to failed/ with the reason.
+            const r = await settleFailedJob(data, err instanceof Error ? err : new Error(String(err)), deps);
+            record(file, r);
+          },
         ),
       );
     }
@@ -63,12 +95,14 @@ export async function ingestCommand(dir: string, opts: { concurrency?: number; p
     await queue.close();
   } finally {
     if (showBar) bar.stop();
+    await closeParsers();
     await app.close();
   }
   process.stdout.write(
     `Kết quả: đã xử lý ${summary.processed}, lỗi ${summary.failed}, trùng lặp ${summary.duplicate}` +
       `${summary.notAReport ? `, không phải báo cáo ${summary.notAReport}` : ''} (tổng ${files.length} tệp)\n` +
-      (summary.lines.length ? `${summary.lines.join('\n')}\n` : ''),
+      (summary.lines.length ? `${summary.lines.join('\n')}\n` : '') +
+      (opts.move ? `Tệp đã được chuyển vào ${path.join(dir, 'processed')}, failed, duplicates, not-a-report.\n` : ''),
   );
 }
 

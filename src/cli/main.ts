@@ -6,6 +6,8 @@ import { extractCommand } from './extract.ts';
 import { flagsCommand } from './flags.ts';
 import { ingestCommand } from './ingest.ts';
 import { migrateCommand } from './migrate.ts';
+import { serveCommand } from './serve.ts';
+import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand } from './token.ts';
 import { watchCommand } from './watch.ts';
 import { workerCommand } from './worker.ts';
 
@@ -37,6 +39,7 @@ program
   .description('Xử lý mọi tệp trong thư mục và lưu vào cơ sở dữ liệu')
   .argument('<dir>', 'thư mục nhận báo cáo')
   .option('-c, --concurrency <n>', 'số tệp xử lý đồng thời', positiveInt)
+  .option('--move', 'chuyển tệp đã xử lý vào processed/, failed/, duplicates/, not-a-report/')
   .option('--no-progress', 'không hiện thanh tiến trình')
   .action(ingestCommand);
 
@@ -44,13 +47,16 @@ program
   .command('consolidate')
   .description('Bảng tổng hợp theo kỳ: mỗi xã một dòng, cộng theo huyện')
   .requiredOption('-p, --period <period>', 'kỳ báo cáo, ví dụ 2024-H1', period)
-  .option('-f, --format <format>', 'table | csv | json', 'table')
+  .option('-f, --format <format>', 'table | csv | json | xlsx', 'table')
+  .option('-o, --out <file>', 'ghi ra tệp (bắt buộc với xlsx)')
   .action(consolidateCommand);
 
 program
   .command('flags')
   .description('Các cảnh báo của kỳ báo cáo')
   .requiredOption('-p, --period <period>', 'kỳ báo cáo, ví dụ 2024-H1', period)
+  .option('--commune <name>', 'chỉ một xã/phường/thị trấn')
+  .option('--code <code>', 'chỉ một mã cảnh báo')
   .option('--json', 'in JSON')
   .action(flagsCommand);
 
@@ -68,6 +74,24 @@ program
   .argument('<inbox>', 'thư mục nhận báo cáo')
   .option('--once', 'quét một lần rồi thoát')
   .action(watchCommand);
+
+program
+  .command('serve')
+  .description('Trang tổng hợp và API cho huyện (một tiến trình: API, xử lý tệp, và theo dõi thư mục khi có --watch)')
+  .option('--port <n>', 'cổng (mặc định BAOCAO_PORT hoặc 8080)', (v) => (v === '0' ? 0 : positiveInt(v)))
+  .option('--host <host>', 'địa chỉ lắng nghe (mặc định BAOCAO_HOST hoặc 127.0.0.1)')
+  .option('--watch', 'theo dõi thư mục nhận báo cáo (BAOCAO_INBOX) và xử lý tệp mới')
+  .action(serveCommand);
+
+const token = program.command('token').description('Mã truy cập API (viewer: xem; editor: xem, đính chính, tải tệp; admin: quản trị)');
+token
+  .command('create')
+  .description('Tạo mã truy cập mới (in ra một lần)')
+  .requiredOption('-r, --role <role>', 'viewer | editor | admin')
+  .option('-n, --name <name>', 'tên người dùng mã')
+  .action(tokenCreateCommand);
+token.command('list').description('Danh sách mã truy cập').option('--all', 'cả mã đã thu hồi').action(tokenListCommand);
+token.command('revoke').description('Thu hồi mã truy cập').argument('<id>', 'mã số').action(tokenRevokeCommand);
 
 try {
   await program.parseAsync(process.argv);

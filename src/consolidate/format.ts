@@ -1,26 +1,29 @@
-// Renders the consolidated table as a terminal table, CSV or JSON.
+// Renders the consolidated table as a terminal table, CSV or JSON (the XLSX is in xlsx.ts).
 import Table from 'cli-table3';
-import { COLUMNS, type ConsolidatedRow, type ConsolidatedTable } from './table.ts';
+import { COLUMNS, EXPORT_COLUMNS, STATUS_MISSING, type ColumnKey, type ConsolidatedRow, type ConsolidatedTable } from './table.ts';
 
 export type TableFormat = 'table' | 'csv' | 'json';
 
-function cell(row: ConsolidatedRow, key: (typeof COLUMNS)[number]['key']): string {
-  const v = row[key];
+/** One cell as text: numbers without binary noise, the commune with its kind ('xã Đông Lỗ'). */
+export function cellText(row: ConsolidatedRow, key: ColumnKey): string {
+  const v = (row as unknown as Record<string, unknown>)[key];
   if (v === null || v === undefined) return '';
+  if (key === 'flags' && row.status === STATUS_MISSING) return ''; // no report, no flags count
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100);
-  return key === 'commune' && row.communeKind ? `${row.communeKind} ${v}` : String(v);
+  return key === 'commune' && row.communeKind ? `${row.communeKind} ${String(v)}` : String(v);
 }
 
 function csvField(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** The full table as CSV (every commune of each district, the totals row after them). */
 export function renderCsv(t: ConsolidatedTable): string {
-  const header = ['Kỳ báo cáo', 'Huyện', ...COLUMNS.map((c) => c.header)];
+  const header = ['Kỳ báo cáo', 'Huyện', ...EXPORT_COLUMNS.map((c) => c.header)];
   const lines = [header.map(csvField).join(',')];
   for (const d of t.districts) {
     for (const row of [...d.rows, d.totals]) {
-      lines.push([t.period, d.district, ...COLUMNS.map((c) => cell(row, c.key))].map(csvField).join(','));
+      lines.push([t.period, d.district, ...EXPORT_COLUMNS.map((c) => cellText(row, c.key))].map(csvField).join(','));
     }
   }
   return `${lines.join('\n')}\n`;
@@ -31,9 +34,18 @@ export function renderTerminal(t: ConsolidatedTable): string {
   const parts: string[] = [];
   for (const d of t.districts) {
     const table = new Table({ head: COLUMNS.map((c) => c.header), style: { head: [], border: [] } });
-    for (const row of d.rows) table.push(COLUMNS.map((c) => cell(row, c.key)));
-    table.push(COLUMNS.map((c) => cell(d.totals, c.key)));
-    parts.push(`Kỳ ${t.period} — huyện ${d.district}${d.province ? `, tỉnh ${d.province}` : ''}\n${table.toString()}`);
+    for (const row of d.rows) table.push(COLUMNS.map((c) => cellText(row, c.key)));
+    table.push(COLUMNS.map((c) => cellText(d.totals, c.key)));
+    parts.push(
+      `Kỳ ${t.period} — huyện ${d.district}${d.province ? `, tỉnh ${d.province}` : ''}: ${d.reported}/${d.communes} đơn vị đã báo cáo\n${table.toString()}`,
+    );
+  }
+  if (t.outside.length) {
+    parts.push(
+      `Báo cáo của đơn vị ngoài huyện (không cộng vào bảng):\n${t.outside
+        .map((o) => `- ${o.communeKind ?? ''} ${o.commune ?? '(không rõ)'}, ${o.district ?? '(không rõ huyện)'} (báo cáo #${o.reportId})`.replace(/^- \s+/, '- '))
+        .join('\n')}`,
+    );
   }
   return `${parts.join('\n\n')}\n`;
 }

@@ -1,11 +1,398 @@
-// Reads the current reports of a period and builds the consolidated table.
+// The district's workspace over the database: the consolidated table with every commune of the
+// served district(s) and corrections applied, flags (stored + across reports), submissions per
+// commune, a report's detail with provenance, and corrections. Used by the API and the CLI.
+import type { Kysely } from 'kysely';
+import type { App } from '../app.ts';
+import type { Extraction } from '../contract.ts';
+import { provenanceFor } from '../db/flatten.ts';
+import { CorrectionsRepository, type CorrectionRow, type CorrectionValue } from '../db/repositories/corrections.ts';
 import type { ReportsRepository } from '../db/repositories/reports.ts';
-import { consolidate, type ConsolidatedTable } from './table.ts';
+import type { DB, FlagRow } from '../db/schema.ts';
+import { nameKey } from '../document/names.ts';
+import type { Registry } from '../registry/index.ts';
+import { crossChecks, type WorkspaceFlag } from './checks.ts';
+import { applyCorrections, prepareCorrection } from './corrections.ts';
+import { correctionBlockedReason, getLeaf, groupOf, kindOf, labelOf, leafPaths, type LeafValue, type ValueKind } from './paths.ts';
+import {
+  filesWithoutReport,
+  flagCounts,
+  periodsWithReports,
+  reportsOfPeriod,
+  type FileWithoutReport,
+  type PeriodReport,
+  type PeriodSummary,
+} from './queries.ts';
+import { configuredDistrict, districtOf, servedDistricts, type ScopeSetting, type ServedDistrict } from './scope.ts';
+import { consolidate, type ConsolidatedTable, type OutsideReport } from './table.ts';
 
+/** Without a registry: the reporting communes only (kept for callers that have no workspace). */
 export async function consolidatedFor(reports: ReportsRepository, period: string): Promise<ConsolidatedTable> {
   const rows = await reports.listCurrent(period);
   return consolidate(
     period,
     rows.map((r) => ({ reportId: r.id, extraction: r.extraction, flagCount: r.flag_count })),
   );
+}
+
+/** The order flags are listed in: what changes the figures first, the long list of non-reporters last. */
+export const FLAG_ORDER = [
+  'UNIT_OUTSIDE_DISTRICT', 'RESUBMISSION_CHANGED', 'SUM_MISMATCH', 'CRITERIA_INCONSISTENT', 'STARS_MISMATCH', 'PERIOD_MISMATCH',
+  'UNKNOWN_UNIT', 'COMMUNE_NAME_MISMATCH', 'DUPLICATE_FILE', 'MISSING_NUMBER', 'MISSING_DATE', 'MISSING_SUBMISSION',
+];
+const SEVERITY_ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 };
+
+export interface WorkspaceDeps {
+  db: Kysely<DB>;
+  reports: ReportsRepository;
+  registry: Registry;
+  scope: ScopeSetting;
+}
+
+export interface FlagFilter {
+  commune?: string | undefined;
+  code?: string | undefined;
+  severity?: string | undefined;
+}
+
+export interface ReportValue {
+  path: string;
+  label: string;
+  group: string;
+  kind: ValueKind;
+  /** As extracted from the file. */
+  original: LeafValue;
+  /** What counts: the newest correction's value, else the original. */
+  value: LeafValue;
+  corrected: boolean;
+  /** Whether an editor may correct it (the unit and the period identify the report). */
+  correctable: boolean;
+  section: string | null;
+  quote: string | null;
+}
+
+export interface CorrectionView {
+  id: number;
+  reportId: number;
+  path: string;
+  label: string;
+  oldValue: CorrectionValue;
+  newValue: CorrectionValue;
+  reason: string;
+  who: string;
+  tokenId: number | null;
+  at: string;
+}
+
+export interface ReportDetail {
+  id: number;
+  period: string | null;
+  commune: string | null;
+  communeKind: string | null;
+  district: string | null;
+  province: string | null;
+  isCurrent: boolean;
+  createdAt: string;
+  document: Extraction['document'];
+  file: {
+    id: number;
+    name: string;
+    format: string | null;
+    sizeBytes: number;
+    sha256: string;
+    status: string;
+    receivedAt: string;
+    storedPath: string;
+  };
+  values: ReportValue[];
+  corrections: CorrectionView[];
+  flags: WorkspaceFlag[];
+  /** The reports of the same commune and period, newest receipt first (this one included). */
+  history: { reportId: number; fileName: string; receivedAt: string; isCurrent: boolean }[];
+  /** The stored extraction, as received, and the effective one (corrections applied). */
+  extraction: Extraction;
+  effective: Extraction;
+}
+
+export interface CommuneSubmission {
+  code: string | null;
+  commune: string;
+  communeKind: string | null;
+  status: 'reported' | 'not_reported';
+  reportId: number | null;
+  flags: number;
+  corrected: boolean;
+  /** Every report the commune sent for the period, oldest first. */
+  submissions: { reportId: number; fileName: string; receivedAt: string; isCurrent: boolean }[];
+}
+
+export interface Submissions {
+  period: string;
+  districts: { district: string; districtCode: string | null; province: string | null; communes: CommuneSubmission[]; reported: number; total: number }[];
+  outside: OutsideReport[];
+  /** Received files that gave no report (any period: a file that cannot be read has none). */
+  files: (Omit<FileWithoutReport, 'received_at' | 'processed_at'> & { received_at: string; processed_at: string | null })[];
+  summary: { communes: number; reported: number; notReported: number; resubmitted: number; outside: number; failedFiles: number; waitingFiles: number };
+}
+
+export type CorrectionResult =
+  | { ok: true; correction: CorrectionView }
+  | { ok: false; status: 400 | 404; message: string };
+
+function viewOf(c: CorrectionRow, extraction: Extraction): CorrectionView {
+  return {
+    id: c.id,
+    reportId: c.report_id,
+    path: c.path,
+    label: labelOf(c.path, extraction),
+    oldValue: c.old_value,
+    newValue: c.new_value,
+    reason: c.reason,
+    who: c.who,
+    tokenId: c.token_id,
+    at: c.corrected_at.toISOString(),
+  };
+}
+
+export function storedFlag(f: FlagRow): WorkspaceFlag {
+  return {
+    id: `r${f.id}`,
+    reportId: f.report_id,
+    period: f.period,
+    district: f.district,
+    commune: f.commune,
+    code: f.code,
+    severity: f.severity,
+    message: f.message,
+    evidence: f.evidence,
+    source: 'report',
+  };
+}
+
+export class Workspace {
+  readonly corrections: CorrectionsRepository;
+
+  constructor(private readonly deps: WorkspaceDeps) {
+    this.corrections = new CorrectionsRepository(deps.db);
+    configuredDistrict(deps.registry, deps.scope); // a wrong BAOCAO_DISTRICT fails at start, not at the first request
+  }
+
+  static fromApp(app: App, scope: ScopeSetting): Workspace {
+    return new Workspace({ db: app.database.db, reports: app.reports, registry: app.registry, scope });
+  }
+
+  get scope(): ScopeSetting {
+    return this.deps.scope;
+  }
+
+  /** The configured district, for display ('huyện Hiệp Hòa, tỉnh Bắc Giang'); null when unset. */
+  servedDistrictLabel(): string | null {
+    const d = configuredDistrict(this.deps.registry, this.deps.scope);
+    return d ? `${d.districtKind} ${d.district}, ${d.provinceKind} ${d.province}` : null;
+  }
+
+  periods(): Promise<PeriodSummary[]> {
+    return periodsWithReports(this.deps.db);
+  }
+
+  private async load(period: string): Promise<{
+    all: PeriodReport[];
+    current: PeriodReport[];
+    districts: ServedDistrict[];
+    corrections: Map<number, CorrectionRow[]>;
+    flagCount: Map<number, number>;
+  }> {
+    const all = await reportsOfPeriod(this.deps.db, period);
+    const current = all.filter((r) => r.is_current);
+    const ids = current.map((r) => r.id);
+    const [rows, flagCount] = await Promise.all([this.corrections.forReports(ids), flagCounts(this.deps.db, ids)]);
+    const corrections = new Map<number, CorrectionRow[]>();
+    for (const c of rows) corrections.set(c.report_id, [...(corrections.get(c.report_id) ?? []), c]);
+    const districts = servedDistricts(this.deps.registry, this.deps.scope, current.map((r) => r.extraction.unit));
+    return { all, current, districts, corrections, flagCount };
+  }
+
+  async consolidated(period: string): Promise<ConsolidatedTable> {
+    const { current, districts, corrections, flagCount } = await this.load(period);
+    return consolidate(
+      period,
+      current.map((r) => {
+        const eff = applyCorrections(r.extraction, corrections.get(r.id) ?? []);
+        return { reportId: r.id, extraction: eff.extraction, flagCount: flagCount.get(r.id) ?? 0, correctedPaths: eff.corrected.keys() };
+      }),
+      { districts },
+    );
+  }
+
+  /** The flags computed across the period's reports. */
+  async crossFlags(period: string): Promise<WorkspaceFlag[]> {
+    const { all, districts } = await this.load(period);
+    const duplicateFiles = await filesWithoutReport(this.deps.db, ['duplicate']);
+    const registry = this.deps.registry;
+    const districtLabel = (district: string, province: string | null) => {
+      const d = registry.findDistrict(district, { province });
+      return `${d?.districtKind ?? 'huyện'} ${district}`;
+    };
+    return crossChecks({ period, districts, reports: all, duplicateFiles, districtLabel });
+  }
+
+  /** The period's flags: those stored with current reports, then those across reports; filtered. */
+  async flags(period: string, filter: FlagFilter = {}): Promise<WorkspaceFlag[]> {
+    const [stored, cross, { districts }] = await Promise.all([this.deps.reports.flagsForPeriod(period), this.crossFlags(period), this.load(period)]);
+    // A report from outside the served district(s) is not the district's to check: its
+    // UNIT_OUTSIDE_DISTRICT flag says so; its own flags stay on its report page.
+    const mine = stored.filter((f) => f.report_id === null || districtOf(districts, { commune: f.commune, communeKind: null, district: f.district, province: null }));
+    let flags = [...mine.map(storedFlag), ...cross];
+    if (filter.commune) {
+      const key = nameKey(filter.commune.replace(/^(xã|phường|thị trấn)\s+/iu, ''));
+      flags = flags.filter((f) => f.commune !== null && nameKey(f.commune) === key);
+    }
+    if (filter.code) flags = flags.filter((f) => f.code === filter.code);
+    if (filter.severity) flags = flags.filter((f) => f.severity === filter.severity);
+    const collator = new Intl.Collator('vi');
+    const rank = (f: WorkspaceFlag) => {
+      const i = FLAG_ORDER.indexOf(f.code);
+      return (SEVERITY_ORDER[f.severity] ?? 3) * 100 + (i < 0 ? FLAG_ORDER.length : i);
+    };
+    return flags.sort((a, b) => rank(a) - rank(b) || collator.compare(a.commune ?? '', b.commune ?? '') || a.id.localeCompare(b.id));
+  }
+
+  async submissions(period: string): Promise<Submissions> {
+    const [table, { all }, files] = await Promise.all([
+      this.consolidated(period),
+      this.load(period),
+      filesWithoutReport(this.deps.db, ['failed', 'duplicate', 'not_a_report', 'received']),
+    ]);
+    const byCurrent = new Map<number, PeriodReport[]>();
+    const unitKey = (r: PeriodReport) => `${nameKey(r.district ?? '')}|${nameKey(r.commune ?? '')}|${r.commune_kind ?? ''}`;
+    const byUnit = new Map<string, PeriodReport[]>();
+    for (const r of all) byUnit.set(unitKey(r), [...(byUnit.get(unitKey(r)) ?? []), r]);
+    for (const r of all) if (r.is_current) byCurrent.set(r.id, byUnit.get(unitKey(r)) ?? [r]);
+    const districts = table.districts.map((d) => {
+      const communes: CommuneSubmission[] = d.rows.map((row) => ({
+        code: row.code,
+        commune: row.commune,
+        communeKind: row.communeKind,
+        status: row.reported ? 'reported' : 'not_reported',
+        reportId: row.reportId,
+        flags: row.flags,
+        corrected: row.corrected.length > 0,
+        submissions: (row.reportId !== null ? (byCurrent.get(row.reportId) ?? []) : []).map((r) => ({
+          reportId: r.id,
+          fileName: r.original_name,
+          receivedAt: r.received_at.toISOString(),
+          isCurrent: r.is_current,
+        })),
+      }));
+      return { district: d.district, districtCode: d.districtCode, province: d.province, communes, reported: d.reported, total: d.communes };
+    });
+    const flat = districts.flatMap((d) => d.communes);
+    return {
+      period,
+      districts,
+      outside: table.outside,
+      files: files.map((f) => ({ ...f, received_at: f.received_at.toISOString(), processed_at: f.processed_at?.toISOString() ?? null })),
+      summary: {
+        communes: flat.length,
+        reported: flat.filter((c) => c.status === 'reported').length,
+        notReported: flat.filter((c) => c.status === 'not_reported').length,
+        resubmitted: flat.filter((c) => c.submissions.length > 1).length,
+        outside: table.outside.length,
+        failedFiles: files.filter((f) => f.status === 'failed').length,
+        waitingFiles: files.filter((f) => f.status === 'received').length,
+      },
+    };
+  }
+
+  async report(id: number): Promise<ReportDetail | undefined> {
+    const report = await this.deps.reports.get(id);
+    if (!report) return undefined;
+    const file = await this.deps.db.selectFrom('received_files').selectAll().where('id', '=', report.file_id).executeTakeFirstOrThrow();
+    const corrections = await this.corrections.forReport(id);
+    const eff = applyCorrections(report.extraction, corrections);
+    const stored = new Map(report.values.map((v) => [v.path, v]));
+    const values: ReportValue[] = leafPaths(eff.extraction).map((path) => {
+      const row = stored.get(path);
+      const prov = row ? { section: row.section, quote: row.quote } : provenanceFor(report.extraction.provenance, path);
+      const original = getLeaf(report.extraction, path);
+      return {
+        path,
+        label: labelOf(path, eff.extraction),
+        group: groupOf(path),
+        kind: kindOf(path),
+        original: original === undefined ? null : original,
+        value: getLeaf(eff.extraction, path) ?? null,
+        corrected: eff.corrected.has(path),
+        correctable: correctionBlockedReason(path) === null,
+        section: prov?.section ?? null,
+        quote: prov?.quote ?? null,
+      };
+    });
+    let flags = report.flags.map(storedFlag);
+    if (report.period) flags = [...flags, ...(await this.crossFlags(report.period)).filter((f) => f.reportId === id)];
+    const history = report.period && report.commune ? await this.deps.reports.history(report.period, report.commune, report.district) : [report];
+    const files = new Map<number, { received_at: Date; original_name: string }>();
+    if (history.length > 1) {
+      const rows = await this.deps.db
+        .selectFrom('received_files')
+        .select(['id', 'received_at', 'original_name'])
+        .where('id', 'in', history.map((h) => h.file_id))
+        .execute();
+      for (const r of rows) files.set(r.id, r);
+    }
+    return {
+      id: report.id,
+      period: report.period,
+      commune: report.commune,
+      communeKind: report.commune_kind,
+      district: report.district,
+      province: report.province,
+      isCurrent: report.is_current,
+      createdAt: report.created_at.toISOString(),
+      document: eff.extraction.document,
+      file: {
+        id: file.id,
+        name: file.original_name,
+        format: file.format,
+        sizeBytes: file.size_bytes,
+        sha256: file.sha256,
+        status: file.status,
+        receivedAt: file.received_at.toISOString(),
+        storedPath: file.stored_path,
+      },
+      values,
+      corrections: corrections.map((c) => viewOf(c, eff.extraction)),
+      flags,
+      history: history.map((h) => ({
+        reportId: h.id,
+        fileName: files.get(h.file_id)?.original_name ?? file.original_name,
+        receivedAt: (files.get(h.file_id)?.received_at ?? file.received_at).toISOString(),
+        isCurrent: h.is_current,
+      })),
+      extraction: report.extraction,
+      effective: eff.extraction,
+    };
+  }
+
+  /** Corrects one value of a report; the old value is the effective one before this correction. */
+  async correct(
+    reportId: number,
+    input: { path: string; value: unknown; reason: string },
+    who: { tokenId: number | null; name: string },
+  ): Promise<CorrectionResult> {
+    const report = await this.deps.reports.get(reportId);
+    if (!report) return { ok: false, status: 404, message: `không có báo cáo số ${reportId}` };
+    const eff = applyCorrections(report.extraction, await this.corrections.forReport(reportId));
+    const prepared = prepareCorrection(eff.extraction, input.path, input.value);
+    if (!prepared.ok) return { ok: false, status: 400, message: prepared.message };
+    const row = await this.corrections.add({
+      reportId,
+      path: prepared.path,
+      oldValue: prepared.oldValue,
+      newValue: prepared.newValue,
+      reason: input.reason.normalize('NFC').trim(),
+      tokenId: who.tokenId,
+      who: who.name,
+    });
+    return { ok: true, correction: viewOf(row, prepared.extraction) };
+  }
 }

@@ -1,12 +1,21 @@
-// The district's consolidated table for one period: one row per commune (its current report),
-// plus totals per district. Pure: built from stored extractions.
+// The district's consolidated table for one period: one row per commune of the district —
+// every commune of the registry, those without a report shown as not reported — plus totals.
+// Pure: built from the current reports' effective extractions (corrections applied).
 import type { Extraction } from '../contract.ts';
+import { communeOf, districtOf, type ServedDistrict } from './scope.ts';
+import { genericPath } from './paths.ts';
 
 export interface ReportForTable {
   reportId: number;
+  /** The effective extraction: the stored one with its corrections applied. */
   extraction: Extraction;
   flagCount: number;
+  /** Paths whose value a correction set. */
+  correctedPaths?: Iterable<string>;
 }
+
+export const STATUS_REPORTED = 'đã báo cáo';
+export const STATUS_MISSING = 'chưa báo cáo';
 
 /** Columns of the table, in order: key, Vietnamese header, whether the district total sums it. */
 export const COLUMNS = [
@@ -26,15 +35,84 @@ export const COLUMNS = [
   { key: 'budgetPlanned', header: 'KP dự toán (tr.đ)', sum: true },
   { key: 'budgetDisbursed', header: 'KP đã triển khai (tr.đ)', sum: true },
   { key: 'flags', header: 'Cảnh báo', sum: true },
+  { key: 'status', header: 'Tình trạng', sum: false },
 ] as const;
 
-export type ColumnKey = (typeof COLUMNS)[number]['key'];
+/** Further columns of the exports (CSV, the XLSX's full sheet): the annexes' figures. */
+export const EXTRA_COLUMNS = [
+  { key: 'steeringMembers', header: 'BCĐ: số thành viên', sum: true },
+  { key: 'steeringHead', header: 'Trưởng BCĐ', sum: false },
+  { key: 'supportMembers', header: 'Tổ giúp việc: số thành viên', sum: true },
+  { key: 'supportLeader', header: 'Tổ trưởng Tổ giúp việc', sum: false },
+  { key: 'budgetPlannedDistrict', header: 'KP dự toán: NS huyện (tr.đ)', sum: true },
+  { key: 'budgetPlannedCommune', header: 'KP dự toán: NS xã (tr.đ)', sum: true },
+  { key: 'budgetDisbursedDistrict', header: 'KP đã triển khai: NS huyện (tr.đ)', sum: true },
+  { key: 'budgetDisbursedCommune', header: 'KP đã triển khai: NS xã (tr.đ)', sum: true },
+  { key: 'surveysDone', header: 'Phiếu khảo sát đã thực hiện', sum: true },
+  { key: 'surveysPlanned', header: 'Phiếu khảo sát kế hoạch', sum: true },
+  { key: 'trainingClasses', header: 'Lớp tập huấn', sum: true },
+  { key: 'trainingParticipants', header: 'Người tham gia tập huấn', sum: true },
+  { key: 'inspections', header: 'Cuộc kiểm tra, giám sát', sum: true },
+] as const;
+
+/** The exports' columns: the table's, the annexes' figures, the status last. */
+export const EXPORT_COLUMNS = [
+  ...COLUMNS.filter((c) => c.key !== 'status'),
+  ...EXTRA_COLUMNS,
+  ...COLUMNS.filter((c) => c.key === 'status'),
+];
+
+export type ColumnKey = (typeof COLUMNS)[number]['key'] | (typeof EXTRA_COLUMNS)[number]['key'];
+
+/** The extraction paths behind each column (list indexes as []): a correction of one marks the cell. */
+const COLUMN_PATHS: Partial<Record<ColumnKey, string[]>> = {
+  population: ['profile.population'],
+  households: ['profile.households'],
+  areaHa: ['profile.areaHa'],
+  villages: ['profile.villages'],
+  partyCells: ['profile.partyCells'],
+  partyMembers: ['profile.partyMembers'],
+  cadres: ['profile.cadres'],
+  police: ['profile.police'],
+  criteriaMet: ['criteria[].met'],
+  criteriaTotal: ['criteria[].total'],
+  satisfactionPercent: ['satisfactionPercent'],
+  starsRegistered: ['starsRegistered'],
+  budgetPlanned: ['budget.planned.total'],
+  budgetDisbursed: ['budget.disbursed.total'],
+  steeringMembers: ['steeringCommittee.members'],
+  steeringHead: ['steeringCommittee.head'],
+  supportMembers: ['supportTeam.members'],
+  supportLeader: ['supportTeam.leader'],
+  budgetPlannedDistrict: ['budget.planned.district'],
+  budgetPlannedCommune: ['budget.planned.commune'],
+  budgetDisbursedDistrict: ['budget.disbursed.district'],
+  budgetDisbursedCommune: ['budget.disbursed.commune'],
+  surveysDone: ['surveys.done'],
+  surveysPlanned: ['surveys.planned'],
+  trainingClasses: ['training.classes'],
+  trainingParticipants: ['training.participants'],
+  inspections: ['inspections'],
+};
+
+/** The columns that show a path's value. */
+export function columnsOfPath(path: string): ColumnKey[] {
+  const g = genericPath(path);
+  return (Object.entries(COLUMN_PATHS) as [ColumnKey, string[]][]).filter(([, paths]) => paths.includes(g)).map(([k]) => k);
+}
 
 export interface ConsolidatedRow {
   reportId: number | null;
+  /** GSO commune code (registry); null for a commune the registry does not know. */
+  code: string | null;
   commune: string;
   communeKind: string | null;
   district: string | null;
+  reported: boolean;
+  /** 'đã báo cáo' | 'chưa báo cáo' (the totals row: 'n/m đã báo cáo'). */
+  status: string;
+  /** Columns whose value comes from a correction. */
+  corrected: ColumnKey[];
   population: number | null;
   households: number | null;
   areaHa: number | null;
@@ -50,18 +128,47 @@ export interface ConsolidatedRow {
   budgetPlanned: number | null;
   budgetDisbursed: number | null;
   flags: number;
+  steeringMembers: number | null;
+  steeringHead: string | null;
+  supportMembers: number | null;
+  supportLeader: string | null;
+  budgetPlannedDistrict: number | null;
+  budgetPlannedCommune: number | null;
+  budgetDisbursedDistrict: number | null;
+  budgetDisbursedCommune: number | null;
+  surveysDone: number | null;
+  surveysPlanned: number | null;
+  trainingClasses: number | null;
+  trainingParticipants: number | null;
+  inspections: number | null;
 }
 
 export interface DistrictTable {
   district: string;
+  districtCode: string | null;
   province: string | null;
   rows: ConsolidatedRow[];
   totals: ConsolidatedRow;
+  /** Communes listed (registry communes + reporting ones the registry does not know). */
+  communes: number;
+  /** Communes with a report for the period. */
+  reported: number;
+}
+
+/** A current report of the period from a commune outside the served district(s). */
+export interface OutsideReport {
+  reportId: number;
+  commune: string | null;
+  communeKind: string | null;
+  district: string | null;
+  province: string | null;
 }
 
 export interface ConsolidatedTable {
   period: string;
   districts: DistrictTable[];
+  /** Reports left out of the table: their commune is not of a served district. */
+  outside: OutsideReport[];
 }
 
 function sumOrNull(values: (number | null)[]): number | null {
@@ -71,14 +178,29 @@ function sumOrNull(values: (number | null)[]): number | null {
   return Math.round(present.reduce((a, b) => a + b, 0) * 1000) / 1000;
 }
 
-export function rowOf(r: ReportForTable): ConsolidatedRow {
+function emptyRow(commune: string, communeKind: string | null, district: string | null, code: string | null): ConsolidatedRow {
+  return {
+    reportId: null, code, commune, communeKind, district, reported: false, status: STATUS_MISSING, corrected: [],
+    population: null, households: null, areaHa: null, villages: null, partyCells: null, partyMembers: null,
+    cadres: null, police: null, criteriaMet: null, criteriaTotal: null, satisfactionPercent: null,
+    starsRegistered: null, budgetPlanned: null, budgetDisbursed: null, flags: 0,
+    steeringMembers: null, steeringHead: null, supportMembers: null, supportLeader: null,
+    budgetPlannedDistrict: null, budgetPlannedCommune: null, budgetDisbursedDistrict: null, budgetDisbursedCommune: null,
+    surveysDone: null, surveysPlanned: null, trainingClasses: null, trainingParticipants: null, inspections: null,
+  };
+}
+
+export function rowOf(r: ReportForTable, code: string | null = null): ConsolidatedRow {
   const e = r.extraction;
   const p = e.profile;
+  const corrected = new Set<ColumnKey>();
+  for (const path of r.correctedPaths ?? []) for (const k of columnsOfPath(path)) corrected.add(k);
   return {
+    ...emptyRow(e.unit.commune ?? '(không rõ)', e.unit.communeKind, e.unit.district, code),
     reportId: r.reportId,
-    commune: e.unit.commune ?? '(không rõ)',
-    communeKind: e.unit.communeKind,
-    district: e.unit.district,
+    reported: true,
+    status: STATUS_REPORTED,
+    corrected: [...corrected],
     population: p.population,
     households: p.households,
     areaHa: p.areaHa,
@@ -94,10 +216,84 @@ export function rowOf(r: ReportForTable): ConsolidatedRow {
     budgetPlanned: e.budget.planned.total,
     budgetDisbursed: e.budget.disbursed.total,
     flags: r.flagCount,
+    steeringMembers: e.steeringCommittee.members,
+    steeringHead: e.steeringCommittee.head,
+    supportMembers: e.supportTeam.members,
+    supportLeader: e.supportTeam.leader,
+    budgetPlannedDistrict: e.budget.planned.district,
+    budgetPlannedCommune: e.budget.planned.commune,
+    budgetDisbursedDistrict: e.budget.disbursed.district,
+    budgetDisbursedCommune: e.budget.disbursed.commune,
+    surveysDone: e.surveys.done,
+    surveysPlanned: e.surveys.planned,
+    trainingClasses: e.training.classes,
+    trainingParticipants: e.training.participants,
+    inspections: e.inspections,
   };
 }
 
-export function consolidate(period: string, reports: ReportForTable[]): ConsolidatedTable {
+function totalsOf(district: string, rows: ConsolidatedRow[]): ConsolidatedRow {
+  const reported = rows.filter((r) => r.reported).length;
+  const totals = emptyRow(`Tổng cộng (${reported}/${rows.length} đơn vị đã báo cáo)`, null, district, null);
+  totals.status = `${reported}/${rows.length} đã báo cáo`;
+  const record = totals as unknown as Record<string, number | null>;
+  for (const col of [...COLUMNS, ...EXTRA_COLUMNS]) {
+    if (!col.sum) continue;
+    record[col.key] = sumOrNull(rows.map((r) => (r as unknown as Record<string, number | null>)[col.key] ?? null));
+  }
+  totals.flags = rows.reduce((a, r) => a + r.flags, 0);
+  totals.corrected = [...new Set(rows.flatMap((r) => r.corrected))].filter((k) => [...COLUMNS, ...EXTRA_COLUMNS].some((c) => c.key === k && c.sum));
+  return totals;
+}
+
+export interface ConsolidateOptions {
+  /** The districts the table is for, with their registry communes: each gets a row whether it
+   *  reported or not; reports of other districts go to `outside`. Without it: the districts the
+   *  reports name, with only the communes that reported. */
+  districts?: readonly ServedDistrict[];
+}
+
+const collator = new Intl.Collator('vi');
+
+export function consolidate(period: string, reports: ReportForTable[], opts: ConsolidateOptions = {}): ConsolidatedTable {
+  if (!opts.districts) return byNamedDistricts(period, reports);
+  const outside: OutsideReport[] = [];
+  const rowsOf = new Map<ServedDistrict, ConsolidatedRow[]>(opts.districts.map((d) => [d, []]));
+  for (const r of reports) {
+    const u = r.extraction.unit;
+    const d = districtOf(opts.districts, u);
+    if (!d) {
+      outside.push({ reportId: r.reportId, commune: u.commune, communeKind: u.communeKind, district: u.district, province: u.province });
+      continue;
+    }
+    const c = communeOf(d, u);
+    const row = rowOf(r, c?.code ?? null);
+    if (c) {
+      row.commune = c.commune;
+      row.communeKind = c.communeKind;
+    }
+    rowsOf.get(d)!.push(row);
+  }
+  const districts = opts.districts.map((d) => {
+    const rows = rowsOf.get(d)!;
+    const have = new Set(rows.map((r) => r.code).filter((c): c is string => c !== null));
+    for (const c of d.communes) if (!have.has(c.code)) rows.push(emptyRow(c.commune, c.communeKind, d.district, c.code));
+    rows.sort((a, b) => collator.compare(a.commune, b.commune) || collator.compare(a.communeKind ?? '', b.communeKind ?? ''));
+    return {
+      district: d.district,
+      districtCode: d.districtCode,
+      province: d.province,
+      rows,
+      totals: totalsOf(d.district, rows),
+      communes: rows.length,
+      reported: rows.filter((r) => r.reported).length,
+    };
+  });
+  return { period, districts, outside };
+}
+
+/** Without a registry: one table per district the reports name, the reporting communes only. */
+function byNamedDistricts(period: string, reports: ReportForTable[]): ConsolidatedTable {
   const byDistrict = new Map<string, { province: string | null; rows: ConsolidatedRow[] }>();
   for (const r of reports) {
     const key = r.extraction.unit.district ?? '(không rõ)';
@@ -105,27 +301,11 @@ export function consolidate(period: string, reports: ReportForTable[]): Consolid
     entry.rows.push(rowOf(r));
     byDistrict.set(key, entry);
   }
-  const collator = new Intl.Collator('vi');
   const districts = [...byDistrict.entries()]
     .sort(([a], [b]) => collator.compare(a, b))
     .map(([district, { province, rows }]) => {
       rows.sort((a, b) => collator.compare(a.commune, b.commune));
-      const totals: ConsolidatedRow = {
-        reportId: null,
-        commune: `Tổng cộng (${rows.length} đơn vị)`,
-        communeKind: null,
-        district,
-        population: null, households: null, areaHa: null, villages: null, partyCells: null, partyMembers: null,
-        cadres: null, police: null, criteriaMet: null, criteriaTotal: null, satisfactionPercent: null,
-        starsRegistered: null, budgetPlanned: null, budgetDisbursed: null, flags: 0,
-      };
-      for (const col of COLUMNS) {
-        if (!col.sum) continue;
-        const k = col.key as Exclude<ColumnKey, 'commune'>;
-        (totals as unknown as Record<string, number | null>)[k] = sumOrNull(rows.map((r) => r[k] as number | null));
-      }
-      totals.flags = rows.reduce((a, r) => a + r.flags, 0);
-      return { district, province, rows, totals };
+      return { district, districtCode: null, province, rows, totals: totalsOf(district, rows), communes: rows.length, reported: rows.length };
     });
-  return { period, districts };
+  return { period, districts, outside: [] };
 }

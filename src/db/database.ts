@@ -70,10 +70,15 @@ async function openPostgres(url: string, opts: OpenDatabaseOptions): Promise<Dat
     connectionString: url,
     max: opts.poolMax ?? 10,
     types,
+    // A silent network partition must not hang a job forever.
+    connectionTimeoutMillis: 10_000,
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
   });
   // An idle client that loses its server emits 'error' on the pool; without a listener it would crash the process.
   pool.on('error', () => {});
+  // A checked-out client that loses its connection emits 'error' too: the query that uses it fails
+  // (and the job is retried); the process must not crash.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   try {
     if (opts.schema) await sql`create schema if not exists ${sql.id(opts.schema)}`.execute(db);

@@ -5,7 +5,7 @@
 /** Matches one number as Vietnamese reports write it (use with the 'g' flag via numberPattern()).
  *  Thousands groups separated by '.', a space or a no-break space; an optional decimal part. */
 const NUMBER_SOURCE =
-  String.raw`(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0]\d{3})+(?![\d.,]\d)(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\d])`;
+  String.raw`(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?(?![\d.,]\d)|\d+(?:[.,]\d+)?)(?![\d])`;
 
 /** A fresh regular expression that finds numbers in a text (global, so it keeps state). */
 export function numberPattern(): RegExp {

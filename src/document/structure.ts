@@ -17,6 +17,7 @@ interface Marker {
 }
 
 const ROMAN = /^(?:XX|X{0,1})(?:IX|IV|V?I{0,3})$/;
+const PART_ORDINALS: Record<string, string> = { 'NHẤT': 'I', HAI: 'II', BA: 'III', 'TƯ': 'IV', 'BỐN': 'IV', 'NĂM': 'V', 'SÁU': 'VI' };
 
 function isRoman(s: string): boolean {
   return s.length > 0 && ROMAN.test(s);
@@ -25,7 +26,10 @@ function isRoman(s: string): boolean {
 /** Reads the numbering at the start of a paragraph ("II.", "PHẦN I", "2.4.", "1)", "a)").
  *  Returns null for a paragraph that does not start like a heading. */
 export function parseMarker(text: string, style: TextStyle = {}): Marker | null {
-  let m = /^PHẦN\s+(?:THỨ\s+)?([IVX]+|\d{1,2}|[A-ZĐ]+)\s*[.:\-–—]?\s*(.*)$/iu.exec(text);
+  // 'PHẦN THỨ NHẤT', 'Phần thứ hai': ordinal words are labelled as Roman numerals.
+  let m = /^PHẦN\s+THỨ\s+(NHẤT|HAI|BA|TƯ|BỐN|NĂM|SÁU)(?![\p{L}])\s*[.:\-–—]?\s*(.*)$/iu.exec(text);
+  if (m) return { scheme: 'part', label: PART_ORDINALS[m[1]!.toUpperCase()]!, title: m[2] ?? '' };
+  m = /^PHẦN\s+(?:THỨ\s+)?([IVX]+|\d{1,2}|[A-ZĐ]+)\s*[.:\-–—]?\s*(.*)$/iu.exec(text);
   if (m && /^PHẦN/.test(text.toUpperCase()) && (isRoman(m[1]!.toUpperCase()) || /^\d/.test(m[1]!) || isMostlyUpper(text))) {
     return { scheme: 'part', label: m[1]!.toUpperCase(), title: m[2] ?? '' };
   }
@@ -40,7 +44,7 @@ export function parseMarker(text: string, style: TextStyle = {}): Marker | null 
   }
   m = /^(\d{1,2})\s*([.)]|\/)\s*(\p{L}.*)$/u.exec(text);
   if (m) return { scheme: m[2] === ')' ? 'paren' : 'arabic', label: m[1]!, title: m[3]! };
-  m = /^([a-zđ])\s*[.)]\s+(\p{L}.*)$/u.exec(text);
+  m = /^([a-zđ])\s*[.)/]\s+(\p{L}.*)$/u.exec(text);
   if (m) return { scheme: 'lower', label: m[1]!, title: m[2]! };
   if (style.headingStyle && text.length <= 200) {
     return { scheme: `style${style.headingStyle}`, label: text.slice(0, 60), title: text };
@@ -132,7 +136,17 @@ export function buildDocument(raw: RawBlock[], format: SourceFormat, pageCount: 
   for (const b of raw) {
     if (b.kind === 'paragraph') {
       const text = normalizeText(b.text);
-      if (text) cleaned.push({ kind: 'paragraph', text, style: b.style ?? {} });
+      if (!text) continue;
+      const prev = cleaned[cleaned.length - 1];
+      if (prev?.kind === 'paragraph' && brokenNumber(prev.text, text)) {
+        prev.text = `${prev.text}${text}`;
+        continue;
+      }
+      if (prev?.kind === 'paragraph' && continues(prev, text, b.style ?? {})) {
+        prev.text = `${prev.text} ${text}`;
+        continue;
+      }
+      cleaned.push({ kind: 'paragraph', text: joinBrokenNumbers(text), style: b.style ?? {} });
     } else {
       const cells = b.cells
         .map((row) => row.map((c) => ({ ...c, text: c.text.split('\n').map(normalizeText).filter(Boolean).join('\n') })))
@@ -170,6 +184,27 @@ export function buildDocument(raw: RawBlock[], format: SourceFormat, pageCount: 
     blocks.push(p);
   });
   return { format, blocks, pageCount };
+}
+
+/** A number broken after its thousands point by a line or paragraph end ('dân số toàn xã 18.' /
+ *  '329 nhân khẩu'): a paragraph that ends with 1–3 digits and '.', and a next one that starts with
+ *  three digits and a word. */
+function brokenNumber(prev: string, text: string): boolean {
+  return /(?<![\d.,])\d{1,3}\.$/.test(prev) && /^\d{3}(?![\d.,])\s+\p{L}/u.test(text);
+}
+
+/** The same break inside a paragraph, where the line end became a space: 'dân số là 20. 698 nhân khẩu'. */
+function joinBrokenNumbers(text: string): string {
+  return text.replace(/(?<![\d.,])(\d{1,3})\. (\d{3})(?=\s+\p{Ll})/gu, '$1.$2');
+}
+
+/** A paragraph broken inside a sentence (a PDF line the producer split: '… có 16 chi bộ với 356' /
+ *  'đảng viên. …'): it starts in lower case, is not numbered, and the one before it neither ends a
+ *  sentence nor is a heading, in the same emphasis. */
+function continues(prev: { text: string; style?: TextStyle }, text: string, style: TextStyle): boolean {
+  if (!/^\p{Ll}/u.test(text) || /[.:;!?)]$/.test(prev.text) || parseMarker(text, style) || parseMarker(prev.text, prev.style)) return false;
+  const p = prev.style ?? {};
+  return !!p.bold === !!style.bold && p.headingStyle === style.headingStyle;
 }
 
 /** An annex title with the subtitle lines under it ('BIỂU TỔNG HỢP' + 'Thành viên Ban chỉ đạo …'). */

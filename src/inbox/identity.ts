@@ -11,3 +11,19 @@ export async function sha256OfFile(file: string): Promise<string> {
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
+
+/** What identifies one drop of a file (not its content): path, inode, size and times. A copy of
+ *  the same content dropped again — even at the same path — gets another key; the same file
+ *  seen again by a watcher (restart, rescan) gets the same key. 16 hex digits. */
+export function dropKey(file: string, st: { ino: number; size: number; mtimeMs: number; ctimeMs: number }): string {
+  return createHash('sha1')
+    .update(`${file}\0${st.ino}\0${st.size}\0${Math.round(st.mtimeMs)}\0${Math.round(st.ctimeMs)}`)
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/** A file name as stored and shown: NFC (macOS and some zip tools write NFD). The path on disk
+ *  is never normalised — it is what the file system knows the file by. */
+export function displayName(name: string): string {
+  return name.normalize('NFC');
+}

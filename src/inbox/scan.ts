@@ -2,8 +2,9 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Folders the pipeline writes into, inside an inbox. */
-export const OUTCOME_FOLDERS = ['processed', 'failed', 'duplicates'] as const;
+/** Folders the pipeline writes into, inside an inbox (never scanned for new files). */
+export const OUTCOME_FOLDERS = ['processed', 'failed', 'duplicates', 'not-a-report'] as const;
+export type OutcomeFolder = (typeof OUTCOME_FOLDERS)[number];
 
 /** Editor lock files, OS metadata and our own side files are never reports. */
 export function isIgnored(name: string): boolean {
@@ -23,7 +24,11 @@ export function isIgnored(name: string): boolean {
 export async function listInbox(dir: string): Promise<string[]> {
   const out: string[] = [];
   async function walk(d: string, depth: number): Promise<void> {
-    const entries = await readdir(d, { withFileTypes: true });
+    // A subfolder may vanish (moved away) between listing and walking it.
+    const entries = await readdir(d, { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
+      if (depth > 0 && err.code === 'ENOENT') return [];
+      throw err;
+    });
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const e of entries) {
       if (isIgnored(e.name)) continue;

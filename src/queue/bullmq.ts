@@ -2,7 +2,15 @@
 // Every ioredis connection made here is closed by the handle's close().
 import { Queue, Worker, type Job, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
-import { JobName, QUEUE_NAME, defaultJobOptions, processFileJobId, type ProcessFileData } from './jobs.ts';
+import {
+  DEFAULT_STALLED,
+  JobName,
+  QUEUE_NAME,
+  defaultJobOptions,
+  isTransientError,
+  processFileJobId,
+  type ProcessFileData,
+} from './jobs.ts';
 import type { EnqueueResult, JobQueue, ProcessResult, Processor, WorkerHandle, WorkerHooks } from './types.ts';
 
 export interface BullQueueOptions {
@@ -33,10 +41,18 @@ export function createBullQueue(opts: BullQueueOptions): BullQueue {
   return {
     queue,
     async enqueue(data: ProcessFileData): Promise<EnqueueResult> {
-      const jobId = processFileJobId(data.sha256);
+      const jobId = processFileJobId(data.sha256, data.dropKey);
       // A job id that exists makes add() a no-op that still returns a Job with the new data,
       // so ask first. Two producers racing on one id both hear added=true, yet one job runs.
-      if (await queue.getJob(jobId)) return { jobId, added: false };
+      const existing = await queue.getJob(jobId);
+      if (existing) {
+        // A drop's job that finished while its file is still in the inbox (the watcher sees it
+        // again: its move failed, or it failed for good before it could be moved): run it again.
+        // The processor is idempotent. Jobs per content (no dropKey) keep their dedupe.
+        const state = data.dropKey ? await existing.getState() : 'active';
+        if (state !== 'completed' && state !== 'failed') return { jobId, added: false };
+        await existing.remove().catch(() => {});
+      }
       await queue.add(JobName.ProcessFile, data, { jobId });
       return { jobId, added: true };
     },
@@ -58,8 +74,19 @@ export interface BullWorkerOptions extends WorkerHooks {
   queueName?: string;
   concurrency: number;
   processor: Processor;
-  /** How long a job's lock lasts without renewal (ms). Default BullMQ's 30 s. */
+  /** How long a job's lock lasts without renewal (ms): a dead worker's job is taken over after
+   *  at most lockDurationMs + stalledIntervalMs. Default DEFAULT_STALLED. */
   lockDurationMs?: number;
+  /** How often this worker looks for stalled jobs (ms). Default DEFAULT_STALLED. */
+  stalledIntervalMs?: number;
+  /** Recoveries of a stalled job before it fails for good. Default DEFAULT_STALLED. */
+  maxStalledCount?: number;
+  /** The job is put back (not failed) while the processor throws TransientError, this many
+   *  times at most; meanwhile the queue pauses transientPauseMs. Defaults 200 and 2 000 ms. */
+  maxTransientRetries?: number;
+  transientPauseMs?: number;
+  /** Observer of each job start (logs; the chaos script reads them). */
+  onActive?: (data: ProcessFileData, jobId: string) => void;
 }
 
 export interface BullWorkerHandle extends WorkerHandle {
@@ -72,18 +99,36 @@ export async function startBullWorker(opts: BullWorkerOptions): Promise<BullWork
   const onError = opts.onError ?? ((err: Error) => console.error(`[queue] ${err.message}`));
   connection.on('error', onError);
 
-  const worker = new Worker<ProcessFileData, ProcessResult>(
+  const maxTransient = opts.maxTransientRetries ?? 200;
+  const transientPauseMs = opts.transientPauseMs ?? 2_000;
+  const worker: Worker<ProcessFileData, ProcessResult> = new Worker<ProcessFileData, ProcessResult>(
     opts.queueName ?? QUEUE_NAME,
     async (job: Job<ProcessFileData, ProcessResult>) => {
       if (job.name !== JobName.ProcessFile) throw new Error(`no handler for job '${job.name}'`);
-      return opts.processor(job.data);
+      opts.onActive?.(job.data, job.id ?? '');
+      try {
+        return await opts.processor(job.data);
+      } catch (err) {
+        // The database (or another service) is down: not the file's fault. Back to the waiting
+        // list without using an attempt, and the queue pauses a little (every worker would fail
+        // the same way meanwhile).
+        if (isTransientError(err) && (job.attemptsStarted ?? 0) <= maxTransient) {
+          await worker.rateLimit(transientPauseMs);
+          throw Worker.RateLimitError();
+        }
+        throw err;
+      }
     },
     {
       connection,
       prefix: opts.prefix ?? 'bull',
       concurrency: opts.concurrency,
       autorun: false,
-      ...(opts.lockDurationMs ? { lockDuration: opts.lockDurationMs } : {}),
+      lockDuration: opts.lockDurationMs ?? DEFAULT_STALLED.lockDurationMs,
+      stalledInterval: opts.stalledIntervalMs ?? DEFAULT_STALLED.stalledIntervalMs,
+      maxStalledCount: opts.maxStalledCount ?? DEFAULT_STALLED.maxStalledCount,
+      // After a Redis outage, retry the bookkeeping of a finished job soon (default 15 s).
+      runRetryDelay: 1_000,
     },
   );
   worker.on('error', onError);
@@ -91,7 +136,9 @@ export async function startBullWorker(opts: BullWorkerOptions): Promise<BullWork
   worker.on('failed', (job, err) => {
     if (!job) return;
     const attempts = job.opts.attempts ?? 1;
-    if (job.attemptsMade >= attempts) opts.onFailed?.(job.data, err, job.attemptsMade);
+    // Final: no attempt left, or unrecoverable (a job that stalled more than maxStalledCount).
+    const unrecoverable = err.name === 'UnrecoverableError';
+    if (job.attemptsMade >= attempts || unrecoverable) opts.onFailed?.(job.data, err, job.attemptsMade);
   });
 
   try {

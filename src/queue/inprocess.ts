@@ -3,7 +3,7 @@
 // a processor that throws is retried with the same attempts and exponential backoff as
 // defaultJobOptions(). Jobs live in memory: what is waiting when the process stops is
 // not kept — the files stay 'received' in the database, to be enqueued again at start-up.
-import { DEFAULT_RETRY, backoffDelay, processFileJobId, type ProcessFileData, type RetryPolicy } from './jobs.ts';
+import { DEFAULT_RETRY, backoffDelay, isTransientError, processFileJobId, type ProcessFileData, type RetryPolicy } from './jobs.ts';
 import type { EnqueueResult, JobQueue, ProcessResult, Processor, WorkerHooks } from './types.ts';
 
 export interface InProcessQueueOptions extends WorkerHooks {
@@ -11,6 +11,10 @@ export interface InProcessQueueOptions extends WorkerHooks {
   processor: Processor;
   /** Default DEFAULT_RETRY (the BullMQ job options' attempts and backoff). */
   retry?: Partial<RetryPolicy>;
+  /** A processor throwing TransientError is retried after transientPauseMs without using an
+   *  attempt, this many times at most. Defaults 200 and 2 000 ms. */
+  maxTransientRetries?: number;
+  transientPauseMs?: number;
 }
 
 export interface InProcessStats {
@@ -36,6 +40,8 @@ interface QueuedJob {
   id: string;
   data: ProcessFileData;
   attemptsMade: number;
+  transientRetries: number;
+  settled: boolean;
   result: Promise<ProcessResult>;
   resolve(result: ProcessResult): void;
   reject(error: Error): void;
@@ -84,7 +90,14 @@ export function createInProcessQueue(opts: InProcessQueueOptions): InProcessQueu
       result = await opts.processor(job.data);
     } catch (thrown) {
       const error = thrown instanceof Error ? thrown : new Error(String(thrown));
-      if (job.attemptsMade < retry.attempts) {
+      // The database is unreachable (TransientError): wait and try again without using an
+      // attempt, as the BullMQ worker does (bounded, like there).
+      const transient = isTransientError(error) && job.transientRetries < (opts.maxTransientRetries ?? 200);
+      if (transient) {
+        job.transientRetries++;
+        job.attemptsMade--;
+      }
+      if (transient || job.attemptsMade < retry.attempts) {
         // Closing: no retry now, and not a final failure either (the file is still 'received').
         if (closing) return job.reject(new Error(`queue closed before job ${job.id} could be retried`, { cause: error }));
         const timer = setTimeout(() => {
@@ -92,7 +105,7 @@ export function createInProcessQueue(opts: InProcessQueueOptions): InProcessQueu
           waiting.push(job);
           pump();
           settleDrains();
-        }, backoffDelay(retry, job.attemptsMade));
+        }, transient ? (opts.transientPauseMs ?? 2_000) : backoffDelay(retry, job.attemptsMade));
         delayed.set(timer, job);
         return;
       }
@@ -114,15 +127,25 @@ export function createInProcessQueue(opts: InProcessQueueOptions): InProcessQueu
   };
 
   const add = (data: ProcessFileData): { job: QueuedJob; added: boolean } => {
-    const id = processFileJobId(data.sha256);
+    const id = processFileJobId(data.sha256, data.dropKey);
     const existing = jobs.get(id);
-    if (existing) return { job: existing, added: false };
+    // A drop's job that finished, its file seen again (see bullmq.ts enqueue): run it again.
+    if (existing && !(data.dropKey && existing.settled)) return { job: existing, added: false };
     if (closing) throw new Error('queue is closed');
     let resolve!: (r: ProcessResult) => void;
     let reject!: (e: Error) => void;
     const result = new Promise<ProcessResult>((res, rej) => ((resolve = res), (reject = rej)));
     result.catch(() => {}); // callers of enqueue() do not await results
-    const job: QueuedJob = { id, data, attemptsMade: 0, result, resolve, reject };
+    const job: QueuedJob = {
+      id,
+      data,
+      attemptsMade: 0,
+      transientRetries: 0,
+      settled: false,
+      result,
+      resolve: (r) => ((job.settled = true), resolve(r)),
+      reject: (e) => ((job.settled = true), reject(e)),
+    };
     jobs.set(id, job);
     waiting.push(job);
     pump();

@@ -3,6 +3,7 @@
 import type { ProcessFileData } from './jobs.ts';
 
 export type { ProcessFileData } from './jobs.ts';
+export { TransientError, isTransientError } from './jobs.ts';
 
 export interface EnqueueResult {
   jobId: string;
@@ -25,6 +26,10 @@ export interface ProcessResult {
   status: ProcessStatus;
   reportId?: number;
   message?: string;
+  /** The error code (src/errors.ts) of a failed or not-a-report file. */
+  code?: string;
+  /** Where the file went (a managed inbox: processed/, failed/, duplicates/, not-a-report/). */
+  movedTo?: string;
 }
 
 export type Processor = (data: ProcessFileData) => Promise<ProcessResult>;
@@ -32,7 +37,7 @@ export type Processor = (data: ProcessFileData) => Promise<ProcessResult>;
 /** Optional observers, the same for both implementations. */
 export interface WorkerHooks {
   onCompleted?: (data: ProcessFileData, result: ProcessResult) => void;
-  /** After the last attempt threw (no retry left). */
+  /** After the last attempt threw (no retry left), or (BullMQ) the job stalled too often. */
   onFailed?: (data: ProcessFileData, error: Error, attemptsMade: number) => void;
   /** Errors of the queue machinery itself (Redis connection, …). Default: console.error. */
   onError?: (error: Error) => void;

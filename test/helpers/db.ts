@@ -265,7 +265,7 @@ export function defineRepositoryTests(kind: DatabaseKind): void {
     it('migrated every table into its own schema; migrating again does nothing', async () => {
       const tables = await t.db.introspection.getTables();
       const mine = tables.filter((x) => x.schema === t.schema).map((x) => x.name).sort();
-      expect(mine).toEqual(['extracted_values', 'flags', 'received_files', 'reports']);
+      expect(mine).toEqual(['api_tokens', 'corrections', 'extracted_values', 'flags', 'received_files', 'reports', 'resubmission_changes', 'resubmissions']);
       expect(await migrateToLatest(t)).toEqual([]);
       expect(await migrateToLatest(t.db)).toEqual([]);
     });

@@ -52,6 +52,12 @@ export class FilesRepository {
     await this.finish(id, 'not_a_report', null, message ?? null, format);
   }
 
+  /** Where the file is now (a managed inbox moves it to processed/, failed/ …; a later drop
+   *  of the same content takes over a file that failed or went missing). */
+  async setStoredPath(id: number, storedPath: string): Promise<void> {
+    await this.db.updateTable('received_files').set({ stored_path: storedPath }).where('id', '=', id).execute();
+  }
+
   async get(id: number): Promise<ReceivedFile | undefined> {
     return this.db.selectFrom('received_files').selectAll().where('id', '=', id).executeTakeFirst();
   }

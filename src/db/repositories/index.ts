@@ -20,3 +20,21 @@ export interface Repositories {
 export function createRepositories(db: Kysely<DB>): Repositories {
   return { files: new FilesRepository(db), reports: new ReportsRepository(db) };
 }
+
+// Corrections and API tokens (migration 20250603000000_corrections_tokens).
+export {
+  CorrectionsRepository,
+  type CorrectionRow,
+  type CorrectionValue,
+  type CorrectionsTable,
+  type NewCorrection,
+} from './corrections.ts';
+export {
+  TokensRepository,
+  TOKEN_ROLES,
+  hashToken,
+  type ApiTokenInfo,
+  type ApiTokenRow,
+  type ApiTokensTable,
+  type TokenRole,
+} from './tokens.ts';

@@ -1,0 +1,201 @@
+// The API's routes. Reads need a viewer token, corrections and uploads an editor's, tokens an admin's.
+import { createReadStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import type { App } from '../app.ts';
+import { renderCsv } from '../consolidate/format.ts';
+import type { Workspace } from '../consolidate/service.ts';
+import { COLUMNS, EXPORT_COLUMNS } from '../consolidate/table.ts';
+import { renderXlsx } from '../consolidate/xlsx.ts';
+import { dropKey } from '../inbox/identity.ts';
+import type { TokensRepository } from '../db/repositories/tokens.ts';
+import { ROLE_LABELS } from './auth.ts';
+import { HttpError, badRequest, notFound } from './http.ts';
+import { placeInInbox, safeFileName, writeTemp, type Intake } from './intake.ts';
+import { CorrectionBody, FlagsQuery, IdParams, PeriodQuery, TokenBody } from './schemas.ts';
+
+export interface RouteDeps {
+  app: App;
+  workspace: Workspace;
+  tokens: TokensRepository;
+  intake: Intake;
+  inboxDir: string;
+  maxFileBytes: number;
+}
+
+const MIME: Record<string, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  doc: 'application/msword',
+  pdf: 'application/pdf',
+};
+
+/** Content-Disposition for a Vietnamese file name (RFC 6266: an ASCII fallback and filename*). */
+export function attachment(name: string): string {
+  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export function apiRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
+  const { app, workspace, tokens } = deps;
+
+  return async (api) => {
+    api.get('/healthz', { config: { public: true } }, async (_req, reply) => {
+      try {
+        await sql`select 1`.execute(app.database.db);
+        return { status: 'ok', database: app.database.kind, intake: deps.intake.mode };
+      } catch {
+        return reply.code(503).send({ status: 'unavailable', database: app.database.kind });
+      }
+    });
+
+    api.get('/api/me', async (req) => {
+      const t = req.auth!;
+      return {
+        id: t.id,
+        name: t.name,
+        role: t.role,
+        roleLabel: ROLE_LABELS[t.role],
+        district: workspace.servedDistrictLabel(),
+        intake: deps.intake.mode,
+      };
+    });
+
+    api.get('/api/periods', async () => ({ periods: await workspace.periods() }));
+
+    api.get('/api/consolidated', { schema: { querystring: PeriodQuery } }, async (req) => {
+      const table = await workspace.consolidated(req.query.period);
+      return { ...table, columns: COLUMNS, exportColumns: EXPORT_COLUMNS };
+    });
+
+    api.get('/api/flags', { schema: { querystring: FlagsQuery } }, async (req) => {
+      const { period, commune, code, severity } = req.query;
+      const flags = await workspace.flags(period, { commune, code, severity });
+      const counts: Record<string, number> = {};
+      for (const f of flags) counts[f.code] = (counts[f.code] ?? 0) + 1;
+      return { period, flags, counts };
+    });
+
+    api.get('/api/submissions', { schema: { querystring: PeriodQuery } }, async (req) => workspace.submissions(req.query.period));
+
+    api.get('/api/reports/:id', { schema: { params: IdParams } }, async (req) => {
+      const detail = await workspace.report(req.params.id);
+      if (!detail) throw notFound(`Không có báo cáo số ${req.params.id}`);
+      const { storedPath, ...file } = detail.file;
+      const available = await stat(storedPath).then((s) => s.isFile(), () => false);
+      return { ...detail, file: { ...file, available } };
+    });
+
+    api.get('/api/reports/:id/file', { schema: { params: IdParams } }, async (req, reply) => {
+      const detail = await workspace.report(req.params.id);
+      if (!detail) throw notFound(`Không có báo cáo số ${req.params.id}`);
+      const info = await stat(detail.file.storedPath).catch(() => null);
+      if (!info?.isFile()) throw notFound(`Tệp gốc "${detail.file.name}" không còn trên máy chủ`);
+      reply
+        .header('Content-Type', MIME[detail.file.format ?? ''] ?? 'application/octet-stream')
+        .header('Content-Length', String(info.size))
+        .header('Content-Disposition', attachment(detail.file.name));
+      return reply.send(createReadStream(detail.file.storedPath));
+    });
+
+    api.post(
+      '/api/reports/:id/corrections',
+      { config: { role: 'editor' }, schema: { params: IdParams, body: CorrectionBody } },
+      async (req, reply) => {
+        const t = req.auth!;
+        const result = await workspace.correct(req.params.id, req.body, { tokenId: t.id, name: t.name });
+        if (!result.ok) throw result.status === 404 ? notFound(result.message) : badRequest(result.message, [{ path: 'value', message: result.message }]);
+        return reply.code(201).send({ correction: result.correction });
+      },
+    );
+
+    api.get('/api/exports/consolidated.xlsx', { schema: { querystring: PeriodQuery } }, async (req, reply) => {
+      const table = await workspace.consolidated(req.query.period);
+      const bytes = await renderXlsx(table, { heading: workspace.servedDistrictLabel() });
+      return reply
+        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('Content-Disposition', attachment(`tong-hop-${req.query.period}.xlsx`))
+        .send(bytes);
+    });
+
+    api.get('/api/exports/consolidated.csv', { schema: { querystring: PeriodQuery } }, async (req, reply) => {
+      const table = await workspace.consolidated(req.query.period);
+      return reply
+        .header('Content-Type', 'text/csv; charset=utf-8')
+        .header('Content-Disposition', attachment(`tong-hop-${req.query.period}.csv`))
+        .send(`\ufeff${renderCsv(table)}`); // the BOM tells Excel the file is UTF-8
+    });
+
+    // Uploads: multipart/form-data (field "file"), or the raw bytes with the name in X-File-Name
+    // (percent-encoded UTF-8).
+    api.post('/api/uploads', { config: { role: 'editor' } }, async (req, reply) => {
+      let source: Readable;
+      let rawName: string;
+      if (req.isMultipart()) {
+        const part = await req.file({ limits: { fileSize: deps.maxFileBytes + 1, files: 1 } });
+        if (!part) throw badRequest('Chưa có tệp: gửi tệp trong trường "file"');
+        source = part.file;
+        rawName = part.filename;
+      } else {
+        const header = req.headers['x-file-name'];
+        if (typeof header !== 'string' || header.trim() === '') throw badRequest('Thiếu tên tệp: gửi multipart/form-data, hoặc tiêu đề X-File-Name');
+        try {
+          rawName = decodeURIComponent(header);
+        } catch {
+          throw badRequest('Tiêu đề X-File-Name không hợp lệ (tên tệp mã hoá phần trăm, UTF-8)');
+        }
+        if (!Buffer.isBuffer(req.body)) throw badRequest('Thiếu nội dung tệp');
+        source = Readable.from([req.body]);
+      }
+      const name = safeFileName(rawName);
+      const { temp, sha256, size } = await writeTemp(deps.inboxDir, source, deps.maxFileBytes);
+      const known = await app.files.bySha(sha256);
+      if (known) {
+        await rm(temp, { force: true });
+        const report = await app.reports.byFile(known.id);
+        return reply.code(200).send({
+          file: name,
+          sha256,
+          size,
+          status: 'duplicate',
+          reportId: report?.id ?? null,
+          message:
+            known.status === 'received'
+              ? `Tệp này đã nhận ("${known.original_name}") và đang chờ xử lý`
+              : `Tệp này đã nhận trước đây ("${known.original_name}")`,
+        });
+      }
+      const stored = await placeInInbox(deps.inboxDir, temp, name, sha256);
+      const st = await stat(stored);
+      const result = await deps.intake.submit({
+        path: stored,
+        sha256,
+        originalName: name,
+        inbox: deps.inboxDir,
+        dropKey: dropKey(stored, st),
+      });
+      const { movedTo: _where, ...shown } = result as typeof result & { movedTo?: string }; // server paths stay on the server
+      return reply.code(result.status === 'queued' ? 202 : 201).send({ file: name, sha256, size, ...shown });
+    });
+
+    // Tokens (admin).
+    api.get('/api/tokens', { config: { role: 'admin' } }, async () => ({ tokens: await tokens.list({ includeRevoked: true }) }));
+
+    api.post('/api/tokens', { config: { role: 'admin' }, schema: { body: TokenBody } }, async (req, reply) => {
+      const { token, info } = await tokens.create(req.body.name, req.body.role);
+      return reply.code(201).send({ ...info, token, note: 'Mã chỉ hiện một lần: hãy lưu lại ngay' });
+    });
+
+    api.delete('/api/tokens/:id', { config: { role: 'admin' }, schema: { params: IdParams } }, async (req) => {
+      const token = await tokens.get(req.params.id);
+      if (!token) throw notFound(`Không có mã truy cập số ${req.params.id}`);
+      if (token.revoked_at) throw badRequest(`Mã truy cập số ${req.params.id} đã bị thu hồi trước đó`);
+      if (token.role === 'admin' && (await tokens.countActive('admin')) <= 1) {
+        throw new HttpError(400, 'BAD_REQUEST', 'Không thu hồi được mã quản trị cuối cùng: hãy tạo mã quản trị khác trước');
+      }
+      await tokens.revoke(req.params.id);
+      return { ...(await tokens.get(req.params.id))!, revoked: true };
+    });
+  };
+}

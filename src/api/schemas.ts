@@ -1,0 +1,60 @@
+// zod schemas of the API's inputs; the messages are for staff, in Vietnamese.
+import { z } from 'zod';
+import { TOKEN_ROLES } from '../db/repositories/tokens.ts';
+
+const PERIOD = /^\d{4}(-(H[12]|Q[1-4]|9M))?$/;
+const PERIOD_MESSAGE = 'kỳ báo cáo có dạng 2024-H1, 2024-H2, 2024-Q1 … 2024-Q4, 2024-9M hoặc 2024';
+
+export const Period = z.string({ error: `thiếu kỳ báo cáo — ${PERIOD_MESSAGE}` }).trim().regex(PERIOD, PERIOD_MESSAGE);
+
+export const PeriodQuery = z.object({ period: Period });
+
+export const FlagsQuery = z.object({
+  period: Period,
+  commune: z.string().trim().max(100, 'tên xã quá dài').optional().transform((v) => v || undefined),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z_]{3,40}$/, 'mã cảnh báo viết hoa, ví dụ MISSING_SUBMISSION')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  severity: z.enum(['info', 'warning', 'error'], { error: 'mức độ là info, warning hoặc error' }).optional(),
+});
+
+export const IdParams = z.object({
+  id: z
+    .string()
+    .regex(/^[1-9]\d{0,8}$/, 'mã phải là số nguyên dương')
+    .transform(Number),
+});
+
+export const CorrectionBody = z.object(
+  {
+    path: z
+      .string({ error: 'thiếu trường cần sửa (path), ví dụ profile.population' })
+      .trim()
+      .min(1, 'thiếu trường cần sửa (path), ví dụ profile.population')
+      .max(200, 'đường dẫn trường quá dài'),
+    value: z.union([z.number(), z.string().max(2000, 'giá trị quá dài'), z.null()], {
+      error: (issue) => (issue.input === undefined ? 'thiếu giá trị mới (value); null nghĩa là báo cáo không nêu' : 'giá trị mới phải là số, chữ hoặc null'),
+    }),
+    reason: z
+      .string({ error: 'thiếu lý do đính chính (reason)' })
+      .trim()
+      .min(3, 'lý do đính chính cần ít nhất 3 ký tự')
+      .max(1000, 'lý do đính chính quá dài (tối đa 1000 ký tự)'),
+  },
+  { error: 'nội dung phải là JSON dạng {"path": …, "value": …, "reason": …}' },
+);
+
+export const TokenBody = z.object(
+  {
+    name: z.string({ error: 'thiếu tên (name) của người dùng mã' }).trim().min(1, 'tên không được để trống').max(100, 'tên quá dài'),
+    role: z.enum(TOKEN_ROLES, { error: 'quyền (role) là viewer, editor hoặc admin' }),
+  },
+  { error: 'nội dung phải là JSON dạng {"name": …, "role": "viewer" | "editor" | "admin"}' },
+);
+
+export const UploadHeaders = z.object({
+  'x-file-name': z.string().max(1000).optional(),
+});

@@ -1,0 +1,122 @@
+// `baocao serve`: the district's workspace (web page + JSON API) in one process.
+// Embedded mode (no REDIS_URL): the API, the processor (in-process queue) and, with --watch, the
+// inbox watcher share this one process — PGlite cannot be shared between processes.
+// Server mode (REDIS_URL): uploads are enqueued to BullMQ for the `baocao worker` processes.
+import { settleFailedJob } from '../pipeline.ts';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { buildServer } from '../api/server.ts';
+import { inProcessIntake, queueIntake, type Intake } from '../api/intake.ts';
+import { openApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { Workspace } from '../consolidate/service.ts';
+import { TokensRepository } from '../db/repositories/tokens.ts';
+import { userLine } from '../errors.ts';
+import { displayName, dropKey, sha256OfFile } from '../inbox/identity.ts';
+import { watchInbox } from '../inbox/watch.ts';
+import { createBullQueue } from '../queue/bullmq.ts';
+import { createInProcessQueue } from '../queue/inprocess.ts';
+import type { JobQueue } from '../queue/types.ts';
+
+export interface ServeOptions {
+  port?: number;
+  host?: string;
+  watch?: boolean;
+}
+
+export async function serveCommand(opts: ServeOptions): Promise<void> {
+  const config = loadConfig();
+  const app = await openApp(config);
+  let queue: (JobQueue & { drain?: () => Promise<void> }) | undefined;
+  let watcher: { close(): Promise<void> } | undefined;
+  try {
+    const workspace = Workspace.fromApp(app, { district: config.district, province: config.province });
+    const tokens = new TokensRepository(app.database.db);
+    await mkdir(config.inboxDir, { recursive: true });
+
+    let intake: Intake;
+    if (config.redisUrl) {
+      const bull = createBullQueue({ redisUrl: config.redisUrl, prefix: config.queuePrefix });
+      queue = bull;
+      intake = queueIntake(bull);
+    } else {
+      const local = createInProcessQueue({
+        concurrency: config.concurrency,
+        processor: app.processor,
+        onFailed: (data, err) => {
+          process.stderr.write(`${userLine(data.originalName, err)}\n`);
+          void settleFailedJob(data, err, app.deps);
+        },
+      });
+      queue = local;
+      intake = inProcessIntake(local);
+      // Files received before a stop and never finished: once more.
+      for (const f of await app.files.byStatus('received')) {
+        void local.run({ path: f.stored_path, sha256: f.sha256, originalName: f.original_name }).catch(() => {});
+      }
+    }
+
+    if (opts.watch) {
+      const q = queue;
+      watcher = watchInbox(config.inboxDir, (file, st) => {
+        void (async () => {
+          try {
+            const full = path.resolve(file);
+            const sha256 = await sha256OfFile(full);
+            const { added } = await q.enqueue({
+              path: full,
+              sha256,
+              originalName: displayName(path.basename(full)),
+              inbox: config.inboxDir,
+              dropKey: dropKey(full, st),
+            });
+            if (added) process.stderr.write(`Đã nhận: ${path.relative(config.inboxDir, file)}\n`);
+          } catch (err) {
+            process.stderr.write(`${userLine(file, err)}\n`);
+          }
+        })();
+      });
+    }
+
+    if ((await tokens.countActive('admin')) === 0) {
+      const { token } = await tokens.create('Quản trị (tạo khi khởi động)', 'admin');
+      process.stderr.write(
+        `Chưa có mã truy cập quản trị nào — đã tạo một mã (chỉ hiện lần này, hãy lưu lại):\n  ${token}\n` +
+          'Dùng mã này để đăng nhập trang, rồi tạo mã riêng cho từng cán bộ (mục "Mã truy cập").\n',
+      );
+    }
+
+    const server = await buildServer({
+      app,
+      workspace,
+      tokens,
+      intake,
+      inboxDir: config.inboxDir,
+      maxFileBytes: config.maxFileBytes,
+      logger: config.logLevel && config.logLevel !== 'silent' ? { level: config.logLevel } : false,
+    });
+    const address = await server.listen({ port: opts.port ?? config.port, host: opts.host ?? config.host });
+    process.stderr.write(
+      `Trang tổng hợp: ${address}/  (${config.mode === 'embedded' ? 'cơ sở dữ liệu nhúng' : 'PostgreSQL'}` +
+        `${config.redisUrl ? ', hàng đợi BullMQ' : ', xử lý tệp ngay trong tiến trình này'}` +
+        `${opts.watch ? `, theo dõi thư mục ${config.inboxDir}` : ''}). Nhấn Ctrl+C để dừng.\n`,
+    );
+    const district = workspace.servedDistrictLabel();
+    if (!district) process.stderr.write('Chưa đặt BAOCAO_DISTRICT: bảng tổng hợp gồm các huyện mà báo cáo nêu tên.\n');
+
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.stderr.write('Đang dừng…\n');
+        resolve();
+      };
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    });
+    await server.close();
+  } finally {
+    await watcher?.close();
+    await queue?.drain?.();
+    await queue?.close();
+    await app.close();
+  }
+}

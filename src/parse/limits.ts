@@ -1,0 +1,100 @@
+// Limits on untrusted files, checked before any parser sees them:
+//   - size on disk (an empty file, a file larger than the limit);
+//   - for a zip container (.docx, and anything else with a zip's magic bytes): the central
+//     directory's declared sizes — total uncompressed size, compression ratio and entry count —
+//     read with yauzl WITHOUT inflating a single entry, so a zip bomb is refused at the cost of
+//     reading a few kilobytes of its directory.
+// A zip that lies in its directory (declared small, inflates huge) gets past this check; it is
+// caught by the bounded memory and time of the parsing thread (src/parse/isolated.ts).
+import yauzl from 'yauzl';
+import { BaocaoError } from '../errors.ts';
+
+export interface FileLimits {
+  /** Largest file accepted (bytes). */
+  maxFileBytes: number;
+  /** Largest declared total uncompressed size of a zip's entries (bytes). */
+  maxUnzippedBytes: number;
+  /** Time allowed to parse and extract one file (ms). */
+  parseTimeoutMs: number;
+  /** Heap of the parsing thread (MB). */
+  parseMemoryMb: number;
+}
+
+/** Above this declared size, a total compression ratio beyond MAX_RATIO is a bomb (real .docx: 3–20×). */
+const RATIO_FLOOR_BYTES = 20 * 1024 * 1024;
+const MAX_RATIO = 200;
+const MAX_ENTRIES = 20_000;
+
+export interface ZipDirectory {
+  entries: number;
+  /** Sums of the sizes the central directory declares. */
+  compressedBytes: number;
+  uncompressedBytes: number;
+}
+
+export function isZip(buffer: Buffer): boolean {
+  return buffer.length >= 4 && buffer[0] === 0x50 && buffer[1] === 0x4b && (buffer[2] === 3 || buffer[2] === 5) && (buffer[3] === 4 || buffer[3] === 6);
+}
+
+/**
+ * Reads a zip's central directory (never its data). Resolves null when there is no readable
+ * directory (a truncated or damaged zip: the parser reports it as a broken file).
+ */
+export function readZipDirectory(buffer: Buffer, stopAboveBytes = Number.POSITIVE_INFINITY): Promise<ZipDirectory | null> {
+  return new Promise((resolve) => {
+    yauzl.fromBuffer(buffer, { lazyEntries: true, autoClose: true, decodeStrings: true, validateEntrySizes: false }, (err, zip) => {
+      if (err || !zip) return resolve(null);
+      const dir: ZipDirectory = { entries: 0, compressedBytes: 0, uncompressedBytes: 0 };
+      let done = false;
+      const finish = (value: ZipDirectory | null) => {
+        if (done) return;
+        done = true;
+        zip.close();
+        resolve(value);
+      };
+      zip.on('entry', (entry: yauzl.Entry) => {
+        dir.entries++;
+        dir.compressedBytes += entry.compressedSize;
+        dir.uncompressedBytes += entry.uncompressedSize;
+        // Enough seen to refuse: stop reading the directory.
+        if (dir.uncompressedBytes > stopAboveBytes || dir.entries > MAX_ENTRIES) return finish(dir);
+        zip.readEntry();
+      });
+      zip.on('end', () => finish(dir));
+      zip.on('error', () => finish(dir.entries > 0 ? dir : null));
+      zip.readEntry();
+    });
+  });
+}
+
+/** Throws ZIP_BOMB when a zip's declared contents exceed the limits; reads no entry's data. */
+export async function checkZip(buffer: Buffer, maxUnzippedBytes: number): Promise<ZipDirectory | null> {
+  const dir = await readZipDirectory(buffer, maxUnzippedBytes);
+  if (!dir) return null;
+  const mb = formatMb;
+  if (dir.uncompressedBytes > maxUnzippedBytes) {
+    throw new BaocaoError('ZIP_BOMB', `khai báo ${dir.uncompressedBytes > maxUnzippedBytes * 1.05 ? 'hơn ' : ''}${mb(dir.uncompressedBytes)} khi giải nén, giới hạn ${mb(maxUnzippedBytes)}`);
+  }
+  if (dir.entries > MAX_ENTRIES) throw new BaocaoError('ZIP_BOMB', `hơn ${MAX_ENTRIES} mục trong tệp nén`);
+  if (dir.uncompressedBytes > RATIO_FLOOR_BYTES && dir.uncompressedBytes > MAX_RATIO * Math.max(1, dir.compressedBytes)) {
+    throw new BaocaoError('ZIP_BOMB', `tỉ lệ nén ${Math.round(dir.uncompressedBytes / Math.max(1, dir.compressedBytes))}:1`);
+  }
+  return dir;
+}
+
+/** "12.3 MB" (one decimal below 10 MB). */
+export function formatMb(bytes: number): string {
+  const mb = bytes / 1048576;
+  return `${mb >= 10 ? Math.round(mb) : mb.toFixed(1)} MB`;
+}
+
+export function tooLarge(size: number, max: number): BaocaoError {
+  return new BaocaoError('FILE_TOO_LARGE', `${formatMb(size)}, giới hạn ${formatMb(max)}`);
+}
+
+/** The checks before parsing: empty, too large, zip bomb. Throws BaocaoError. */
+export async function checkLimits(buffer: Buffer, limits: Pick<FileLimits, 'maxFileBytes' | 'maxUnzippedBytes'>): Promise<void> {
+  if (buffer.length === 0) throw new BaocaoError('FILE_EMPTY');
+  if (buffer.length > limits.maxFileBytes) throw tooLarge(buffer.length, limits.maxFileBytes);
+  if (isZip(buffer)) await checkZip(buffer, limits.maxUnzippedBytes);
+}
