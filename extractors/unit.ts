@@ -7,7 +7,7 @@
 // match (the commune within its district); the province comes from the text when the registry agrees
 // with it, or else from the registry when commune and district identify it.
 import type { Block, DocumentModel, Region } from '../src/document/model.ts';
-import { nameKey, titleCaseName } from '../src/document/names.ts';
+import { isNearName, nameKey, titleCaseName } from '../src/document/names.ts';
 import { isMostlyUpper } from '../src/document/text.ts';
 import type { ExtractedFields, Provenance } from '../src/contract.ts';
 import type { CommuneKind, Registry, UnitRow } from '../src/registry/index.ts';
@@ -333,6 +333,17 @@ export function resolveUnit(doc: DocumentModel, ctx: UnitContext = {}): UnitReso
     communeKind = row.communeKind;
     if (!districtMention) districtMention = districts.find((d) => nameKey(d.name) === nameKey(row!.district))?.mentions[0] ?? null;
     provinceMention ??= provinces.find((p) => nameKey(p.name) === nameKey(row!.province))?.mentions[0] ?? null;
+    // The commune was found through its province (the district named in the text is not in the
+    // registry): a district written as a misspelling of the row's one ('Yen Dũng' for 'Yên Dũng') is
+    // the report's own spelling, kept as written (UNKNOWN_UNIT names the registered one).
+    if (!districtMention) {
+      const typo = misspeltOf(districts, row.district, (n) => registry!.findDistricts(n).length > 0);
+      if (typo) { district = canonicalCase(typo.name, typo.mentions[0]!.upper); districtMention = typo.mentions[0]!; }
+    }
+    if (!provinceMention) {
+      const typo = misspeltOf(provinces, row.province, (n) => registry!.findProvince(n) !== null);
+      if (typo) { province = canonicalCase(typo.name, typo.mentions[0]!.upper); provinceMention = typo.mentions[0]!; }
+    }
   } else {
     // Not in the registry (or no registry): the district most named, in its own spelling.
     const d = districts.find((x) => x.score > 0); // not the date line's place alone
@@ -369,6 +380,22 @@ export function resolveUnit(doc: DocumentModel, ctx: UnitContext = {}): UnitReso
       : registryProvenance(registry, row, district);
   }
   return { commune, communeKind, district, province, row, written: written ? canonicalCase(written, own!.mention.upper) : null, provenance: prov };
+}
+
+/** The name the text gives (in its header, title or body, not only as the date line's place) that is
+ *  a misspelling of the registered `canonical` name: near it (isNearName) but not the same, and not
+ *  itself a registered unit. Null when the text also writes the registered name, or none is near. */
+function misspeltOf(candidates: Ranked[], canonical: string, registered: (name: string) => boolean): Ranked | null {
+  const named = candidates.filter((c) => c.score > 0);
+  if (named.some((c) => nameKey(c.name) === nameKey(canonical))) return null;
+  for (const c of named) {
+    // A name in capitals may run on into the next words ('HUYỆN YEN DŨNG BAN …'): its prefixes.
+    const upper = c.mentions.every((m) => m.upper);
+    for (const n of upper ? prefixes(c.name) : [c.name]) {
+      if (isNearName(n, canonical) && !registered(n)) return n === c.name ? c : { ...c, name: n };
+    }
+  }
+  return null;
 }
 
 function canonicalCase(name: string, upper: boolean): string {

@@ -104,6 +104,34 @@ describe('UNKNOWN_UNIT', () => {
     expect(flags[0]!.severity).toBe('info');
     expect(flags[0]!.message).toContain('01/11/2024');
   });
+  it('a district with a missing vowel mark is unknown; the commune is then looked up in the province', () => {
+    const flags = run(checkUnknownUnit, d, fields({ unit: { commune: 'Tân An', communeKind: 'thị trấn', district: 'Yen Dũng', province: 'Bắc Giang' }, period: '2025-H1' }), {
+      'unit.district': { section: 'header', quote: 'UBND HUYỆN YEN DŨNG' },
+    });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]!.message).toContain("'Yen Dũng'");
+    expect(flags[0]!.message).toContain('tên gần nhất: huyện Yên Dũng');
+    expect(flags[0]!.evidence).toEqual(['UBND HUYỆN YEN DŨNG']);
+  });
+  it('a commune with a missing vowel mark is unknown', () => {
+    const flags = run(checkUnknownUnit, d, fields({ unit: { commune: 'Đong Lỗ', communeKind: 'xã', district: 'Hiệp Hòa', province: 'Bắc Giang' } }));
+    expect(flags).toHaveLength(1);
+    expect(flags[0]!.message).toContain('tên gần nhất: xã Đông Lỗ');
+  });
+  it('a misspelt province is unknown, and does not make its district or commune unknown', () => {
+    const flags = run(checkUnknownUnit, d, fields({ unit: { commune: 'Đông Lỗ', communeKind: 'xã', district: 'Hiệp Hòa', province: 'Bac Giang' } }), {
+      'unit.province': { section: 'I', quote: 'huyện Hiệp Hòa, tỉnh Bac Giang' },
+    });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]!.message).toContain("'Bac Giang'");
+    expect(flags[0]!.message).toContain('tên gần nhất: tỉnh Bắc Giang');
+    expect(flags[0]!.evidence).toEqual(['huyện Hiệp Hòa, tỉnh Bac Giang']);
+  });
+  it('NFD, capitals and either tone placement are the registered names', () => {
+    const nfd = (s: string) => s.normalize('NFD');
+    expect(run(checkUnknownUnit, d, fields({ unit: { commune: nfd('ĐÔNG LỖ'), communeKind: 'xã', district: nfd('Hiệp Hoà'), province: nfd('BẮC GIANG') } }))).toEqual([]);
+    expect(run(checkUnknownUnit, d, fields({ unit: { commune: 'Tân An', communeKind: 'thị trấn', district: 'yên dũng', province: 'Bắc Giang' } }))).toEqual([]);
+  });
   it('a commune registered in another district of the report is unknown there', () => {
     const flags = run(checkUnknownUnit, d, fields({ unit: { commune: 'Đông Lỗ', communeKind: 'xã', district: 'Việt Yên', province: 'Bắc Giang' } }));
     expect(flags).toHaveLength(1);

@@ -225,6 +225,60 @@ describe('unit', () => {
     const e = T('Số: 12/BC-UBND', 'Hiệp Hòa, ngày 20 tháng 6 năm 2024', 'BÁO CÁO', 'Kết quả xây dựng chính quyền thân thiện năm 2024', 'Thực hiện Kế hoạch của UBND huyện Hiệp Hòa.');
     expect(unit(e)!.commune).toBeUndefined();
   });
+  it('a district misspelt throughout (a missing vowel mark) keeps the report spelling, from the text, and is flagged', () => {
+    const d = T(
+      'UBND HUYỆN YEN DŨNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'UBND THỊ TRẤN TÂN AN\tĐộc lập - Tự do - Hạnh phúc',
+      'Số: 55/BC-UBND\tTân An, ngày 24 tháng 6 năm 2025',
+      'BÁO CÁO',
+      'Kết quả xây dựng chính quyền thân thiện 6 tháng đầu năm 2025',
+      'Thực hiện Kế hoạch của Ban chỉ đạo huyện Yen Dũng; thị trấn Tân An, huyện Yen Dũng, tỉnh Bắc Giang báo cáo như sau:',
+    );
+    const r = extractUnit(d, { registry });
+    expect(r.fields.unit).toEqual({ commune: 'Tân An', communeKind: 'thị trấn', district: 'Yen Dũng', province: 'Bắc Giang' });
+    expect(r.provenance['unit.district']?.section).not.toMatch(/registry/);
+    expect(r.provenance['unit.district']?.quote).toMatch(/YEN DŨNG|Yen Dũng/);
+    const flags = extract(d, { registry }).flags.filter((f) => f.code === 'UNKNOWN_UNIT');
+    expect(flags).toHaveLength(1);
+    expect(flags[0]!.message).toContain("'Yen Dũng'");
+    expect(flags[0]!.message).toContain('huyện Yên Dũng');
+  });
+  it('the same report in the registry spelling (NFD, other case, either tone placement) gets canonical names and no flag', () => {
+    const d = T(
+      'UBND HUYỆN YÊN DŨNG\tCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'UBND THỊ TRẤN TÂN AN\tĐộc lập - Tự do - Hạnh phúc',
+      'BÁO CÁO',
+      'Kết quả xây dựng chính quyền thân thiện 6 tháng đầu năm 2025',
+      'Thị trấn Tân An, huyện yên dũng, tỉnh Bắc Giang báo cáo như sau:'.normalize('NFD'),
+    );
+    expect(extractUnit(d, { registry }).fields.unit).toEqual({ commune: 'Tân An', communeKind: 'thị trấn', district: 'Yên Dũng', province: 'Bắc Giang' });
+    expect(extract(d, { registry }).flags.filter((f) => f.code === 'UNKNOWN_UNIT')).toEqual([]);
+  });
+  it('the province inferred from the registry when only commune and district are stated', () => {
+    const d = T('UBND HUYỆN YÊN DŨNG', 'UBND THỊ TRẤN TÂN AN', 'BÁO CÁO', 'Kết quả xây dựng chính quyền thân thiện năm 2024');
+    const r = extractUnit(d, { registry });
+    expect(r.fields.unit).toEqual({ commune: 'Tân An', communeKind: 'thị trấn', district: 'Yên Dũng', province: 'Bắc Giang' });
+    expect(r.provenance['unit.province']?.section).toMatch(/registry/);
+    expect(extract(d, { registry }).flags.filter((f) => f.code === 'UNKNOWN_UNIT')).toEqual([]);
+  });
+  it('a misspelt province keeps the report spelling and is flagged; its commune and district are not', () => {
+    const d = T('UBND HUYỆN HIỆP HÒA', 'UBND XÃ ĐÔNG LỖ', 'BÁO CÁO', 'Kết quả xây dựng chính quyền thân thiện năm 2024', 'Đông Lỗ là xã của huyện Hiệp Hòa, tỉnh Bac Giang.');
+    expect(extractUnit(d, { registry }).fields.unit).toEqual({ commune: 'Đông Lỗ', communeKind: 'xã', district: 'Hiệp Hòa', province: 'Bac Giang' });
+    const flags = extract(d, { registry }).flags.filter((f) => f.code === 'UNKNOWN_UNIT');
+    expect(flags).toHaveLength(1);
+    expect(flags[0]!.message).toContain('tỉnh Bắc Giang');
+  });
+  it('a commune with a missing vowel mark keeps the report spelling and is flagged', () => {
+    const d = T('UBND HUYỆN HIỆP HÒA', 'UBND XÃ ĐONG LỖ', 'BÁO CÁO', 'Kết quả xây dựng chính quyền thân thiện năm 2024');
+    expect(extractUnit(d, { registry }).fields.unit).toEqual({ commune: 'Đong Lỗ', communeKind: 'xã', district: 'Hiệp Hòa', province: 'Bắc Giang' });
+    const flags = extract(d, { registry }).flags.filter((f) => f.code === 'UNKNOWN_UNIT');
+    expect(flags).toHaveLength(1);
+    expect(flags[0]!.message).toContain('xã Đông Lỗ');
+  });
+  it('a commune found through its province: another, registered district named in the text is not taken for a misspelling', () => {
+    const d = T('BÁO CÁO', 'Kết quả xây dựng chính quyền thân thiện thị trấn Tân An năm 2024', 'UBND thị trấn Tân An, tỉnh Bắc Giang báo cáo. Phía Bắc giáp huyện Lạng Giang.');
+    expect(extractUnit(d, { registry }).fields.unit).toEqual({ commune: 'Tân An', communeKind: 'thị trấn', district: 'Yên Dũng', province: 'Bắc Giang' });
+  });
   it('gives provenance', () => {
     const r = extractUnit(WORD, { registry });
     expect(r.provenance['unit.commune']?.quote).toContain('HOÀNG VÂN');

@@ -32,6 +32,19 @@ describe('nameKey', () => {
     expect(sameName('Thuỷ Xuân', 'Thủy Xuân')).toBe(true);
     expect(sameName('Đông Lỗ', 'Đông Lễ')).toBe(false);
   });
+  it('a missing or different vowel mark or letter is another name; placement, NFD and case are not', () => {
+    expect(sameName('Yen Dũng', 'Yên Dũng')).toBe(false);
+    expect(sameName('Hiệp Hoa', 'Hiệp Hòa')).toBe(false);
+    expect(sameName('Bac Giang', 'Bắc Giang')).toBe(false);
+    expect(sameName('Dông Lỗ', 'Đông Lỗ')).toBe(false);
+    expect(sameName('Tân Ân', 'Tân An')).toBe(false);
+    expect(sameName('YÊN DŨNG'.normalize('NFD'), 'Yên Dũng')).toBe(true);
+    expect(sameName('THUỶ XUÂN', 'thủy xuân'.normalize('NFD'))).toBe(true);
+    expect(sameName('Hiệp Hoà'.normalize('NFD'), 'HIỆP HÒA')).toBe(true);
+    // A misspelling is still near its registered name (UNKNOWN_UNIT names it).
+    expect(isNearName('Yen Dũng', 'Yên Dũng')).toBe(true);
+    expect(isNearName('Bac Giang', 'Bắc Giang')).toBe(true);
+  });
 });
 
 describe('nameDistance', () => {

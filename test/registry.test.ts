@@ -54,6 +54,26 @@ describe('findDistrict / findProvince', () => {
   });
 });
 
+describe('what matches and what does not', () => {
+  it('tone placement, NFC/NFD and case match', () => {
+    expect(registry.findDistrict('YÊN DŨNG'.normalize('NFD'), { province: 'bắc giang' })?.districtCode).toBe('221');
+    expect(registry.findCommune('Tân An'.normalize('NFD'), { district: 'Yên Dũng', kind: 'thị trấn' })?.communeCode).toBe('07682');
+    expect(registry.findProvince('BẮC GIANG'.normalize('NFD'))?.provinceCode).toBe('24');
+  });
+  it('a missing or different vowel mark or letter does not match', () => {
+    expect(registry.findDistricts('Yen Dũng')).toEqual([]);
+    expect(registry.findDistricts('Hiệp Hoa')).toEqual([]);
+    expect(registry.findCommunes('Đong Lỗ', { district: 'Hiệp Hòa' })).toEqual([]);
+    expect(registry.findCommunes('Tân An', { district: 'Yen Dũng' })).toEqual([]);
+    expect(registry.findProvince('Bac Giang')).toBeNull();
+    expect(registry.findProvince('Bắc Giang')).not.toBeNull();
+  });
+  it('the nearest registered name of a misspelling', () => {
+    expect(registry.nearest('Yen Dũng', { level: 'district', province: 'Bắc Giang' })).toMatchObject({ name: 'Yên Dũng', near: true });
+    expect(registry.nearest('Bac Giang', { level: 'province' })).toMatchObject({ name: 'Bắc Giang', near: true });
+  });
+});
+
 describe('nearest', () => {
   it('the nearest commune within the district', () => {
     const n = registry.nearest('Đông Lễ', { level: 'commune', district: 'Hiệp Hòa', province: 'Bắc Giang' })!;
