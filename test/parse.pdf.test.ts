@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { BaocaoError } from '../src/errors.ts';
 import { parseDocx } from '../src/parse/docx.ts';
 import { parsePdf } from '../src/parse/pdf.ts';
+import { joinSplitSyllables } from '../src/parse/pdf-nfd.ts';
+import { CUT_NUMBERS, NFD_LINES } from './fixtures/parse/make.ts';
 import { BOARD_GRID, BUDGET_GRID, flow, NUMBERED_FLOW, para, paragraphs, REGIONS, REPORT_SECTIONS, tables } from './fixtures/parse/expected.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/parse');
@@ -103,6 +105,37 @@ describe('parsePdf on Word-numbered headings', () => {
     const doc = await parsePdf(read('numbered.pdf'));
     expect(flow(doc)).toEqual(NUMBERED_FLOW);
     expect(tables(doc)).toHaveLength(0);
+  });
+});
+
+describe('parsePdf on NFD text and document numbers cut at a line end (nfd.pdf)', async () => {
+  const doc = await parsePdf(read('nfd.pdf'));
+  const texts = paragraphs(doc).map((p) => p.text);
+
+  it('keeps NFD words whole and word gaps in place, wherever the words fall on the line', () => {
+    // pdf.js gave 'Đảng ủ y', 'ổ n định', 'í ch', 'ứ ng', 'ướ c' and 'dân chủ ởcơ sở' (which also
+    // split the paragraph: its lines looked short).
+    const leads = ['', 'Năm 2024, ', 'Trong năm 2024 vừa qua, ', 'Theo kết quả rà soát, trong năm 2024, '];
+    expect(texts.slice(0, 12)).toEqual(leads.flatMap((lead) => NFD_LINES.map((l) => lead + l)));
+  });
+
+  it('joins a document number cut after its hyphen without a space', () => {
+    const cut = texts.slice(12);
+    expect(cut).toEqual(Array.from({ length: 14 }, (_, k) => CUT_NUMBERS.map((l) => `${k}. ${'và '.repeat(k)}${l}`)).flat());
+  });
+});
+
+describe('joinSplitSyllables (pdf.js spaces after a word-initial marked vowel)', () => {
+  const zeroed = new Set(['ủ', 'ở', 'ổ', 'í', 'ứ', 'ư', 'ớ', 'ấ', 'Ủ']);
+  it('joins the pieces of one syllable', () => {
+    expect(joinSplitSyllables('Bí thư Đảng ủ y làm Trưởng ban', zeroed)).toBe('Bí thư Đảng ủy làm Trưởng ban');
+    expect(joinSplitSyllables('cơ bản ổ n định; công í ch, Quy tắc ứ ng xử; ướ c đạt', zeroed)).toBe('cơ bản ổn định; công ích, Quy tắc ứng xử; ước đạt');
+    expect(joinSplitSyllables('Ủ Y BAN', zeroed)).toBe('ỦY BAN');
+  });
+  it('leaves one-letter words and other spaces alone', () => {
+    expect(joinSplitSyllables('dân chủ ở cơ sở', zeroed)).toBe('dân chủ ở cơ sở');
+    expect(joinSplitSyllables('ở nhà, ở ngoài', zeroed)).toBe('ở nhà, ở ngoài');
+    expect(joinSplitSyllables('Đảng ủ y', new Set())).toBe('Đảng ủ y');
   });
 });
 

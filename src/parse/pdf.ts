@@ -7,6 +7,7 @@ import type { DocumentModel, TableCell, TextStyle } from '../document/model.ts';
 import { buildDocument, parseMarker, type RawBlock } from '../document/structure.ts';
 import { isMostlyUpper } from '../document/text.ts';
 import { BaocaoError } from '../errors.ts';
+import { joinSplitSyllables } from './pdf-nfd.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The small part of pdf.js we use (pdf-parse loads it; its types are not part of pdf-parse's API).
@@ -256,18 +257,54 @@ function textRuns(page: PdfPage, tc: PdfTextContent, vt: number[], width: number
   const runs: Run[] = [];
   const seen = new Map<string, Run[]>();
   const scale = Math.hypot(vt[0]!, vt[1]!);
+  // pdf.js does not advance its text position over glyphs it takes for zero-width diacritics (see
+  // pdf-nfd.ts): the items after one, in the same text-showing run, start too far left by the
+  // widths of those glyphs so far ('drift'). Some producers place the glyph after each such glyph
+  // anew (the next item starts exactly where the last one really ends): positions are right there.
+  // Others write a whole line in one run: the next item (pdf.js splits at a wide justified space,
+  // or after a word-initial 'ủ') goes on from where pdf.js left off, on the same baseline, in the
+  // same font, less than a column gap away; it never overlaps the last one.
+  const items: { it: PdfTextItem; text: string; font: FontFacts; x: number; y: number; size: number; w: number; added: number }[] = [];
   for (const it of tc.items) {
     if (!('str' in it)) continue;
-    const text = it.str.normalize('NFC');
-    if (!text.trim()) continue; // pdf.js' own spaces: we decide spacing from the geometry
     const t = it.transform;
+    const font = fontFacts(page, it.fontName, tc.styles, cache);
+    const text = font.zeroed.size ? joinSplitSyllables(it.str.normalize('NFC'), font.zeroed) : it.str.normalize('NFC');
+    if (!text.trim()) continue; // pdf.js' own spaces: we decide spacing from the geometry
     const [x, y] = apply(vt, t[4]!, t[5]!);
     const size = Math.hypot(t[2]!, t[3]!) * scale;
     const hscale = Math.hypot(t[0]!, t[1]!) * scale;
     if (size < 1) continue;
-    const font = fontFacts(page, it.fontName, tc.styles, cache);
-    let w = it.width * scale;
-    if (font.zeroed.size) for (const ch of text) w += (font.zeroed.get(ch) ?? 0) * hscale;
+    let added = 0;
+    if (font.zeroed.size) for (const ch of text) added += (font.zeroed.get(ch) ?? 0) * hscale;
+    items.push({ it, text, font, x, y, size, w: it.width * scale, added });
+  }
+  let after = 0, abutting = 0;
+  for (let k = 1; k < items.length; k++) {
+    const a = items[k - 1]!, b = items[k]!;
+    if (a.added <= 0.5 || Math.abs(a.y - b.y) >= 0.5) continue;
+    after++;
+    if (Math.abs(b.x - (a.x + a.w) - a.added) < 1) abutting++;
+  }
+  const placedAnew = abutting >= 2 && abutting >= 0.5 * after;
+  let chain: { y: number; font: string; end: number; drift: number; bare: boolean } | null = null;
+  for (const item of items) {
+    const { it, text, font, y, size, added } = item;
+    let { x, w } = item;
+    const pdfEnd = x + w;
+    if (chain && chain.drift > 0 && Math.abs(chain.y - y) < 0.5) {
+      const gap: number = x - chain.end;
+      // Placed anew: the glyphs abut where the last item really ends, or the last item was
+      // nothing but such glyphs (pdf.js gives them no width; the producer placed the next glyph).
+      const anew = placedAnew || Math.abs(gap - chain.drift) < 1 || chain.bare;
+      const goesOn: boolean = gap < chain.drift - 0.5 || (!anew && chain.font === it.fontName && gap <= COLUMN_GAP_EM * size);
+      const drift: number = goesOn ? chain.drift : 0;
+      x += drift;
+      chain = { y, font: it.fontName, end: pdfEnd, drift: drift + added, bare: w < 0.01 };
+    } else {
+      chain = { y, font: it.fontName, end: pdfEnd, drift: added, bare: w < 0.01 };
+    }
+    w += added;
     // Leading/trailing blanks inside an item would shift its edges: trim them off geometrically.
     const lead = text.length - text.trimStart().length;
     const trimmed = text.trim();
@@ -766,9 +803,17 @@ function continues(para: Line[], L: Line, margins: Map<number, Margins>, pitch: 
   return true;
 }
 
+/** The end of a line that is a document number or date cut after its '-' or '/': '2858-',
+ *  '96-', '133/', '50/BC-', 'ngày 07/02/'. Digits, capitals, '-', '/', '.', ending in a letter or
+ *  digit and then the '-' or '/'. */
+const SYMBOL_HEAD = /(?:^|[\s(“"'])[\p{Lu}\p{N}](?:[\p{Lu}\p{N}./-]*[\p{Lu}\p{N}])?[-/]$/u;
+/** The start of the next line that goes on with it: a capital or a digit ('CV/TU', 'KH-UBND', '2024'). */
+const SYMBOL_TAIL = /^[\p{Lu}\p{N}]/u;
+
 function joinLines(a: string, b: string): string {
-  // '96-' + 'QĐ/ĐU', '133/' + 'KH-UBND': a line broken after a hyphen or slash inside a token.
-  if (/\S[-/]$/u.test(a) && !/\s[-–]$/u.test(a)) return a + b;
+  // '2858-' + 'CV/TU', '133/' + 'KH-UBND': a document symbol broken after its hyphen or slash.
+  // 'chính trị -' + 'xã hội' (a dash between words) and words ('tế-' + 'xã hội') keep the space.
+  if (SYMBOL_HEAD.test(a) && SYMBOL_TAIL.test(b)) return a + b;
   return `${a} ${b}`;
 }
 
