@@ -11,6 +11,12 @@ import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand } from './toke
 import { watchCommand } from './watch.ts';
 import { workerCommand } from './worker.ts';
 
+// `baocao consolidate | head`: a reader that stops early is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 function positiveInt(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('phải là số nguyên dương');
