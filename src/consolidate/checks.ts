@@ -7,6 +7,7 @@
 //   UNIT_OUTSIDE_DISTRICT  a report from a commune of another district.
 import type { Extraction } from '../contract.ts';
 import { flattenExtraction, provenanceFor } from '../db/flatten.ts';
+import { diffValues, type FieldChange } from '../db/repositories/resubmissions.ts';
 import { nameKey } from '../document/names.ts';
 import { labelOf } from './paths.ts';
 import { communeOf, districtOf, type ServedDistrict } from './scope.ts';
@@ -80,16 +81,10 @@ function unitName(kind: string | null, name: string | null): string {
   return `${kind ?? 'xã'} ${name ?? '(không rõ)'}`;
 }
 
-function flatValues(e: Extraction): Map<string, number | string | null> {
-  return new Map(flattenExtraction(e).map((v) => [v.path, v.value_num ?? v.value_text]));
-}
-
-/** The fields that differ between two extractions, in the contract's order. */
-export function differences(before: Extraction, after: Extraction): { path: string; before: unknown; after: unknown }[] {
-  const a = flatValues(before);
-  const b = flatValues(after);
-  const paths = [...new Set([...a.keys(), ...b.keys()])];
-  return paths.filter((p) => (a.get(p) ?? null) !== (b.get(p) ?? null)).map((p) => ({ path: p, before: a.get(p) ?? null, after: b.get(p) ?? null }));
+/** The fields that differ between two extractions, by path: the same diff the pipeline records
+ *  for a resubmission (resubmission_changes). */
+export function differences(before: Extraction, after: Extraction): FieldChange[] {
+  return diffValues(flattenExtraction(before), flattenExtraction(after));
 }
 
 function contentKey(e: Extraction): string {
