@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { crc32, deflateRawSync } from 'node:zlib';
-import yauzl from 'yauzl';
+import { readZip, writeZip, type ZipEntry } from '../samples/lib/zip.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BAD_DIR = path.join(ROOT, 'test/fixtures/bad');
@@ -28,38 +28,10 @@ export const SEED_PDF = path.join(ROOT, 'samples/seed/dong-lo-2024-h1.pdf');
 export const NFD_NAME = 'Báo cáo xã Đông Lỗ 6 tháng.docx'.normalize('NFD');
 
 // ---------------------------------------------------------------------------------------------
-// A small zip writer (deflate or stored) and reader (yauzl), enough for .docx/.xlsx files.
+// Zip reading and writing come from samples/lib/zip.ts; the raw headers below build the zip bomb,
+// whose directory must declare sizes its data does not have.
 
-export interface ZipEntry {
-  name: string;
-  data: Buffer;
-}
-
-export function writeZip(entries: ZipEntry[], opts: { comment?: string; store?: boolean } = {}): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const method = opts.store ? 0 : 8;
-    const data = method === 8 ? deflateRawSync(e.data, { level: 9 }) : e.data;
-    const crc = crc32(e.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(0x00210000, 10); // 1980-01-01 00:00
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, data);
-    centrals.push(centralHeader(name, method, crc, data.length, e.data.length, offset));
-    offset += local.length + name.length + data.length;
-  }
-  return Buffer.concat([...locals, ...centrals, eocd(entries.length, sum(centrals), offset, opts.comment ?? '')]);
-}
+export { readZip, writeZip, type ZipEntry };
 
 function centralHeader(name: Buffer, method: number, crc: number, compressed: number, uncompressed: number, offset: number): Buffer {
   const c = Buffer.alloc(46);
@@ -90,32 +62,6 @@ function eocd(count: number, cdSize: number, cdOffset: number, comment: string):
 }
 
 const sum = (bufs: Buffer[]) => bufs.reduce((n, b) => n + b.length, 0);
-
-/** Every entry of a (trusted) zip, inflated. */
-export function readZip(buffer: Buffer): Promise<ZipEntry[]> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err ?? new Error('no zip'));
-      const out: ZipEntry[] = [];
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName.endsWith('/')) return zip.readEntry();
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e ?? new Error('no stream'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            out.push({ name: entry.fileName, data: Buffer.concat(chunks) });
-            zip.readEntry();
-          });
-          stream.on('error', reject);
-        });
-      });
-      zip.on('end', () => resolve(out));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
 
 /** The same zip with another archive comment: other bytes (another sha256), same contents. */
 export function withZipComment(buffer: Buffer, comment: string): Buffer {

@@ -3,59 +3,27 @@
 // helpers rewrite those stamps to fixed values, so that regenerating the samples gives the
 // same bytes and git sees no change. Minimal zip reader/writer: no zip64, no encryption.
 import { createHash } from 'node:crypto';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { readZipEntry, zipDirectory } from '../../src/parse/zip.ts';
 
 export interface ZipEntry { name: string; data: Buffer }
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
+export { crc32 };
 
-export function crc32(buf: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-/** Entries of a zip file, in central-directory order. */
+/** Entries of a zip file, in central-directory order (the parse stage's zip reader). */
 export function readZip(zip: Buffer): ZipEntry[] {
-  let eocd = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
-    if (zip.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
-  }
-  if (eocd < 0) throw new Error('not a zip file (no end of central directory)');
-  const count = zip.readUInt16LE(eocd + 10);
-  let p = zip.readUInt32LE(eocd + 16);
-  const entries: ZipEntry[] = [];
-  for (let i = 0; i < count; i++) {
-    if (zip.readUInt32LE(p) !== 0x02014b50) throw new Error('bad central directory entry');
-    const method = zip.readUInt16LE(p + 10);
-    const compSize = zip.readUInt32LE(p + 20);
-    const nameLen = zip.readUInt16LE(p + 28);
-    const extraLen = zip.readUInt16LE(p + 30);
-    const commentLen = zip.readUInt16LE(p + 32);
-    const localOff = zip.readUInt32LE(p + 42);
-    const name = zip.subarray(p + 46, p + 46 + nameLen).toString('utf8');
-    const lNameLen = zip.readUInt16LE(localOff + 26);
-    const lExtraLen = zip.readUInt16LE(localOff + 28);
-    const start = localOff + 30 + lNameLen + lExtraLen;
-    const raw = zip.subarray(start, start + compSize);
-    const data = method === 0 ? Buffer.from(raw) : method === 8 ? inflateRawSync(raw) : null;
-    if (!data) throw new Error(`zip entry ${name}: unsupported compression ${method}`);
-    entries.push({ name, data });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return entries;
+  const dir = zipDirectory(zip);
+  if (!dir) throw new Error('not a zip file (no end of central directory)');
+  return dir.map((e) => {
+    const data = readZipEntry(zip, e.name, 1024 * 1024 * 1024);
+    if (!data) throw new Error(`zip entry ${e.name}: unreadable (compression ${e.method})`);
+    return { name: e.name, data };
+  });
 }
 
-/** A zip of the entries with a fixed timestamp (1 Jan 2024 00:00) and deflate level 9. */
-export function writeZip(entries: readonly ZipEntry[]): Buffer {
+/** A zip of the entries with a fixed timestamp (1 Jan 2024 00:00), deflate level 9 (or stored). */
+export function writeZip(entries: readonly ZipEntry[], opts: { store?: boolean } = {}): Buffer {
+  const method = opts.store ? 0 : 8;
   const DOS_TIME = 0;
   const DOS_DATE = ((2024 - 1980) << 9) | (1 << 5) | 1;
   const locals: Buffer[] = [];
@@ -63,13 +31,13 @@ export function writeZip(entries: readonly ZipEntry[]): Buffer {
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
-    const comp = deflateRawSync(e.data, { level: 9 });
+    const comp = opts.store ? e.data : deflateRawSync(e.data, { level: 9 });
     const crc = crc32(e.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(method, 8);
     local.writeUInt16LE(DOS_TIME, 10);
     local.writeUInt16LE(DOS_DATE, 12);
     local.writeUInt32LE(crc, 14);
@@ -83,7 +51,7 @@ export function writeZip(entries: readonly ZipEntry[]): Buffer {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(method, 10);
     central.writeUInt16LE(DOS_TIME, 12);
     central.writeUInt16LE(DOS_DATE, 14);
     central.writeUInt32LE(crc, 16);

@@ -6,7 +6,7 @@ import mammoth from 'mammoth';
 import type { DocumentModel, TableCell, TextStyle } from '../document/model.ts';
 import { buildDocument, type RawBlock } from '../document/structure.ts';
 import { BaocaoError } from '../errors.ts';
-import { readZipEntry } from './sniff.ts';
+import { readZipEntry } from './zip.ts';
 
 type $ = cheerio.CheerioAPI;
 

@@ -2,12 +2,12 @@
 //   - size on disk (an empty file, a file larger than the limit);
 //   - for a zip container (.docx, and anything else with a zip's magic bytes): the central
 //     directory's declared sizes — total uncompressed size, compression ratio and entry count —
-//     read with yauzl WITHOUT inflating a single entry, so a zip bomb is refused at the cost of
+//     read WITHOUT inflating a single entry, so a zip bomb is refused at the cost of
 //     reading a few kilobytes of its directory.
 // A zip that lies in its directory (declared small, inflates huge) gets past this check; it is
 // caught by the bounded memory and time of the parsing thread (src/parse/isolated.ts).
-import yauzl from 'yauzl';
 import { BaocaoError } from '../errors.ts';
+import { zipDirectory } from './zip.ts';
 
 export interface FileLimits {
   /** Largest file accepted (bytes). */
@@ -40,31 +40,17 @@ export function isZip(buffer: Buffer): boolean {
  * Reads a zip's central directory (never its data). Resolves null when there is no readable
  * directory (a truncated or damaged zip: the parser reports it as a broken file).
  */
-export function readZipDirectory(buffer: Buffer, stopAboveBytes = Number.POSITIVE_INFINITY): Promise<ZipDirectory | null> {
-  return new Promise((resolve) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true, autoClose: true, decodeStrings: true, validateEntrySizes: false }, (err, zip) => {
-      if (err || !zip) return resolve(null);
-      const dir: ZipDirectory = { entries: 0, compressedBytes: 0, uncompressedBytes: 0 };
-      let done = false;
-      const finish = (value: ZipDirectory | null) => {
-        if (done) return;
-        done = true;
-        zip.close();
-        resolve(value);
-      };
-      zip.on('entry', (entry: yauzl.Entry) => {
-        dir.entries++;
-        dir.compressedBytes += entry.compressedSize;
-        dir.uncompressedBytes += entry.uncompressedSize;
-        // Enough seen to refuse: stop reading the directory.
-        if (dir.uncompressedBytes > stopAboveBytes || dir.entries > MAX_ENTRIES) return finish(dir);
-        zip.readEntry();
-      });
-      zip.on('end', () => finish(dir));
-      zip.on('error', () => finish(dir.entries > 0 ? dir : null));
-      zip.readEntry();
-    });
-  });
+export async function readZipDirectory(buffer: Buffer, stopAboveBytes = Number.POSITIVE_INFINITY): Promise<ZipDirectory | null> {
+  const entries = zipDirectory(buffer, MAX_ENTRIES + 1);
+  if (!entries) return null;
+  const dir: ZipDirectory = { entries: 0, compressedBytes: 0, uncompressedBytes: 0 };
+  for (const e of entries) {
+    dir.entries++;
+    dir.compressedBytes += e.compressedSize;
+    dir.uncompressedBytes += e.uncompressedSize;
+    if (dir.uncompressedBytes > stopAboveBytes) break; // enough seen to refuse
+  }
+  return dir;
 }
 
 /** Throws ZIP_BOMB when a zip's declared contents exceed the limits; reads no entry's data. */
