@@ -34,14 +34,9 @@ export function tableLines(table: Table): Line[] {
   return out;
 }
 
-/** A line without emphasis marks left by a text export ('**KT. CHỦ TỊCH' / 'PHÓ CHỦ TỊCH**'). */
-function cleanLine(text: string): string {
-  return text.replace(/\*\*/g, '').replace(/^[*_]+|[*_]+$/g, '').trim();
-}
-
 function blockLines(b: Block): Line[] {
   const lines = b.kind === 'table' ? tableLines(b) : b.text.split('\n').map((text) => ({ text, block: b as Block }));
-  return lines.map((l) => ({ text: cleanLine(l.text), block: l.block })).filter((l) => l.text);
+  return lines.map((l) => ({ text: l.text.trim(), block: l.block })).filter((l) => l.text);
 }
 
 /** The lines of the header (issuing body, motto, 'Số:' line, place-and-date line). When the
