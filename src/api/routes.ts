@@ -11,7 +11,7 @@ import { COLUMNS, EXPORT_COLUMNS } from '../consolidate/table.ts';
 import { renderXlsx } from '../consolidate/xlsx.ts';
 import { dropKey } from '../inbox/identity.ts';
 import type { TokensRepository } from '../db/repositories/tokens.ts';
-import { ROLE_LABELS } from './auth.ts';
+import { ROLE_LABELS, type FailedAttempts } from './auth.ts';
 import { HttpError, badRequest, notFound } from './http.ts';
 import { placeInInbox, safeFileName, writeTemp, type Intake } from './intake.ts';
 import { CorrectionBody, FlagsQuery, IdParams, PeriodQuery, TokenBody } from './schemas.ts';
@@ -23,6 +23,8 @@ export interface RouteDeps {
   intake: Intake;
   inboxDir: string;
   maxFileBytes: number;
+  /** Wrong-token counts per address (shown to admins beside the tokens). */
+  failures?: FailedAttempts;
 }
 
 const MIME: Record<string, string> = {
@@ -180,10 +182,15 @@ export function apiRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
     });
 
     // Tokens (admin).
-    api.get('/api/tokens', { config: { role: 'admin' } }, async () => ({ tokens: await tokens.list({ includeRevoked: true }) }));
+    api.get('/api/tokens', { config: { role: 'admin' } }, async () => ({
+      tokens: await tokens.list({ includeRevoked: true }),
+      // Wrong tokens per client address in the current window, and the limit (429 past it).
+      failedAttempts: deps.failures?.entries() ?? [],
+      failureLimit: deps.failures ? { max: deps.failures.limit.max, windowMinutes: Math.round(deps.failures.limit.windowMs / 60_000) } : null,
+    }));
 
     api.post('/api/tokens', { config: { role: 'admin' }, schema: { body: TokenBody } }, async (req, reply) => {
-      const { token, info } = await tokens.create(req.body.name, req.body.role);
+      const { token, info } = await tokens.create(req.body.name, req.body.role, { expiresAt: req.body.expires ?? null });
       return reply.code(201).send({ ...info, token, note: 'Mã chỉ hiện một lần: hãy lưu lại ngay' });
     });
 
