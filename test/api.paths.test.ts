@@ -210,3 +210,49 @@ for (const [transport, send] of [
     });
   });
 }
+
+describe('Expect: 100-continue', () => {
+  const ask = (length: number, who: TokenRole) =>
+    new Promise<{ continued: boolean; status: number; body: string }>((resolve, reject) => {
+      let continued = false;
+      const req = http.request({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/uploads',
+        agent: false,
+        headers: {
+          authorization: `Bearer ${token[who]}`,
+          'content-type': 'application/octet-stream',
+          'content-length': String(length),
+          'x-file-name': 'lon.docx',
+          expect: '100-continue',
+        },
+      });
+      req.on('continue', () => {
+        continued = true;
+        req.end(Buffer.alloc(length));
+      });
+      req.on('response', (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ continued, status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.flushHeaders();
+    });
+
+  it('a body declared over the limit gets a visible 413 before it is sent', async () => {
+    const r = await ask(5 * 1024 * 1024, 'editor');
+    expect(r.continued).toBe(false);
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.body)).toEqual({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'Tệp quá lớn (tối đa 1 MB)' } });
+  });
+
+  it('a body within the limit is asked for (100 Continue) and reaches the route', async () => {
+    const r = await ask(1000, 'viewer');
+    expect(r.continued).toBe(true);
+    expect(r.status).toBe(403); // the route's own answer: uploads need an editor
+  });
+});

@@ -9,7 +9,7 @@ import { renderCsv } from '../consolidate/format.ts';
 import type { Workspace } from '../consolidate/service.ts';
 import { COLUMNS, EXPORT_COLUMNS } from '../consolidate/table.ts';
 import { renderXlsx } from '../consolidate/xlsx.ts';
-import { dropKey } from '../inbox/identity.ts';
+import { displayName, dropKey } from '../inbox/identity.ts';
 import type { TokensRepository } from '../db/repositories/tokens.ts';
 import { ROLE_LABELS, type FailedAttempts } from './auth.ts';
 import { HttpError, badRequest, notFound } from './http.ts';
@@ -34,7 +34,8 @@ const MIME: Record<string, string> = {
 };
 
 /** Content-Disposition for a Vietnamese file name (RFC 6266: an ASCII fallback and filename*). */
-export function attachment(name: string): string {
+export function attachment(raw: string): string {
+  const name = displayName(raw);
   const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

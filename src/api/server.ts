@@ -5,6 +5,7 @@
 // zod schema, with inject() for tests without a port, streaming multipart uploads with size
 // limits (@fastify/multipart), and one error handler for every failure.
 import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
@@ -37,6 +38,28 @@ const RAW_TYPES = [
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 ];
 
+/** Largest request body any route takes: an upload, plus room for its multipart framing. */
+const MULTIPART_SLACK = 64 * 1024;
+
+/**
+ * `Expect: 100-continue` (curl sends it for bodies over 1 MB): a body declared larger than any
+ * route takes is refused with a visible 413 before the client sends it — instead of letting it
+ * send and cutting the connection (a broken pipe). Other requests get their 100 Continue.
+ */
+function answerExpectContinue(http: Server, maxFileBytes: number): void {
+  http.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxFileBytes + MULTIPART_SLACK) {
+      const body = JSON.stringify({ error: { code: 'PAYLOAD_TOO_LARGE', message: `Tệp quá lớn (tối đa ${Math.round(maxFileBytes / 1048576)} MB)` } });
+      res.writeHead(413, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), Connection: 'close' });
+      res.end(body);
+      return;
+    }
+    res.writeContinue();
+    http.emit('request', req, res);
+  });
+}
+
 /** The URL with '.' and '..' path segments (also percent-encoded ones) resolved, the query kept. */
 export function resolveDotSegments(url: string): string {
   const q = url.indexOf('?');
@@ -57,6 +80,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     // The route schemas are zod: no Ajv.
   }).withTypeProvider<ZodTypeProvider>();
   if (deps.onRoute) server.addHook('onRoute', deps.onRoute);
+  answerExpectContinue(server.server, deps.maxFileBytes);
   server.setValidatorCompiler(zodValidatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
 

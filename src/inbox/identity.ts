@@ -22,8 +22,17 @@ export function dropKey(file: string, st: { ino: number; size: number; mtimeMs: 
     .slice(0, 16);
 }
 
-/** A file name as stored and shown: NFC (macOS and some zip tools write NFD). The path on disk
- *  is never normalised — it is what the file system knows the file by. */
+/** Bidirectional-text controls (U+202A–202E embeddings/overrides, U+2066–2069 isolates,
+ *  U+200E/200F marks): in a name they make "cod.exe\u202Excod.docx"-style tricks. */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f]/g;
+
+export function stripBidi(s: string): string {
+  return s.replace(BIDI_CONTROLS, '');
+}
+
+/** A file name as stored and shown: NFC (macOS and some zip tools write NFD), without
+ *  bidirectional-text controls. The path on disk is never changed — it is what the file system
+ *  knows the file by. */
 export function displayName(name: string): string {
-  return name.normalize('NFC');
+  return stripBidi(name.normalize('NFC'));
 }
