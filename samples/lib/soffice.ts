@@ -59,3 +59,11 @@ export async function docxToPdf(docxFiles: string[], outDir: string): Promise<st
   await run(['--convert-to', 'pdf', '--outdir', outDir, ...docxFiles], 120_000 + 5_000 * docxFiles.length);
   return expectOutputs(docxFiles, outDir, '.pdf');
 }
+
+/** CSV files (UTF-8, comma, double quotes) → .xlsx through Calc's CSV filter, as a user opening the
+ *  CSV in a spreadsheet would get it (formulas evaluated). Needs Calc (libreoffice-calc-nogui). */
+export async function csvToXlsx(csvFiles: string[], outDir: string): Promise<string[]> {
+  if (csvFiles.length === 0) return [];
+  await run(['--infilter=Text - txt - csv (StarCalc):44,34,76,1', '--convert-to', 'xlsx', '--outdir', outDir, ...csvFiles], 120_000 + 5_000 * csvFiles.length);
+  return expectOutputs(csvFiles, outDir, '.xlsx');
+}
