@@ -6,6 +6,7 @@ import mammoth from 'mammoth';
 import type { DocumentModel, TableCell, TextStyle } from '../document/model.ts';
 import { buildDocument, type RawBlock } from '../document/structure.ts';
 import { BaocaoError } from '../errors.ts';
+import { unzipForParsing } from './limits.ts';
 import { readZipEntry } from './zip.ts';
 
 type $ = cheerio.CheerioAPI;
@@ -13,7 +14,8 @@ type $ = cheerio.CheerioAPI;
 /** Images are skipped (no base64 encoding of pictures we never read). */
 const noImages = mammoth.images.imgElement(async () => ({ src: '' }));
 
-export async function parseDocx(buffer: Buffer): Promise<DocumentModel> {
+export async function parseDocx(file: Buffer): Promise<DocumentModel> {
+  const buffer = unzipForParsing(file); // inflated once, bounded; mammoth re-inflates nothing
   let html: string;
   try {
     const result = await mammoth.convertToHtml({ buffer }, { convertImage: noImages, externalFileAccess: false });

@@ -5,9 +5,11 @@
 //     read WITHOUT inflating a single entry, so a zip bomb is refused at the cost of
 //     reading a few kilobytes of its directory.
 // A zip that lies in its directory (declared small, inflates huge) gets past this check; it is
-// caught by the bounded memory and time of the parsing thread (src/parse/isolated.ts).
+// stopped while inflating: unzipForParsing inflates each entry at most to its declared size
+// (and all of them to at most the limit) and hands the parser a copy that needs no inflating.
+import { loadConfig } from '../config.ts';
 import { BaocaoError } from '../errors.ts';
-import { zipDirectory } from './zip.ts';
+import { inflateAll, writeZip, zipDirectory, ZipInflateError } from './zip.ts';
 
 export interface FileLimits {
   /** Largest file accepted (bytes). */
@@ -83,4 +85,39 @@ export async function checkLimits(buffer: Buffer, limits: Pick<FileLimits, 'maxF
   if (buffer.length === 0) throw new BaocaoError('FILE_EMPTY');
   if (buffer.length > limits.maxFileBytes) throw tooLarge(buffer.length, limits.maxFileBytes);
   if (isZip(buffer)) await checkZip(buffer, limits.maxUnzippedBytes);
+}
+
+/** BAOCAO_MAX_UNZIPPED_MB's default. */
+export const DEFAULT_MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+
+let configuredMax: number | undefined;
+
+/** The environment's BAOCAO_MAX_UNZIPPED_MB (its default when unset or invalid). */
+function configuredMaxUnzipped(): number {
+  if (configuredMax === undefined) {
+    try {
+      configuredMax = loadConfig().maxUnzippedBytes;
+    } catch {
+      configuredMax = DEFAULT_MAX_UNZIPPED_BYTES;
+    }
+  }
+  return configuredMax;
+}
+
+/**
+ * A .docx (zip) as its parser gets it: every entry inflated once, each to at most its declared
+ * size and all together to at most `maxUnzippedBytes` — stopping as soon as the running output
+ * passes either — then packed again without compression, so mammoth (JSZip) reads exactly
+ * these bytes and inflates nothing itself. Throws ZIP_BOMB (the zip lies, or is too big once
+ * inflated) or CORRUPT_DOCX (unreadable directory, entry or compression method).
+ */
+export function unzipForParsing(buffer: Buffer, maxUnzippedBytes: number = configuredMaxUnzipped()): Buffer {
+  try {
+    return writeZip(inflateAll(buffer, maxUnzippedBytes), { store: true });
+  } catch (err) {
+    if (!(err instanceof ZipInflateError)) throw err;
+    if (err.kind === 'lies') throw new BaocaoError('ZIP_BOMB', `mục ${err.entry} giải nén ra nhiều hơn dung lượng khai báo`);
+    if (err.kind === 'total') throw new BaocaoError('ZIP_BOMB', `giải nén ra hơn ${formatMb(maxUnzippedBytes)}`);
+    throw new BaocaoError('CORRUPT_DOCX', err.entry ? `mục ${err.entry} không đọc được` : 'không đọc được mục lục của tệp nén');
+  }
 }
