@@ -1,6 +1,6 @@
 // The API's routes. Reads need a viewer token, corrections and uploads an editor's, tokens an admin's.
-import { createReadStream } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { lstat, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
@@ -9,7 +9,8 @@ import { renderCsv } from '../consolidate/format.ts';
 import type { Workspace } from '../consolidate/service.ts';
 import { COLUMNS, EXPORT_COLUMNS } from '../consolidate/table.ts';
 import { renderXlsx } from '../consolidate/xlsx.ts';
-import { displayName, dropKey } from '../inbox/identity.ts';
+import { displayName, dropKey, sha256OfBuffer } from '../inbox/identity.ts';
+import { entryKind, isInside, readReceived } from '../inbox/safe.ts';
 import type { TokensRepository } from '../db/repositories/tokens.ts';
 import { ROLE_LABELS, type FailedAttempts } from './auth.ts';
 import { HttpError, badRequest, notFound } from './http.ts';
@@ -86,20 +87,27 @@ export function apiRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       const detail = await workspace.report(req.params.id);
       if (!detail) throw notFound(`Không có báo cáo số ${req.params.id}`);
       const { storedPath, ...file } = detail.file;
-      const available = await stat(storedPath).then((s) => s.isFile(), () => false);
+      const available = (await entryKind(storedPath)) === 'file';
       return { ...detail, file: { ...file, available } };
     });
 
+    // The original file: never through a symlink (O_NOFOLLOW), inside the inbox when it is there,
+    // and only the bytes that were received (their sha256 is the record's).
     api.get('/api/reports/:id/file', { schema: { params: IdParams } }, async (req, reply) => {
       const detail = await workspace.report(req.params.id);
       if (!detail) throw notFound(`Không có báo cáo số ${req.params.id}`);
-      const info = await stat(detail.file.storedPath).catch(() => null);
-      if (!info?.isFile()) throw notFound(`Tệp gốc "${detail.file.name}" không còn trên máy chủ`);
+      const stored = path.resolve(detail.file.storedPath);
+      const inbox = isInside(path.resolve(deps.inboxDir), stored) ? deps.inboxDir : undefined;
+      const bytes = await readReceived(stored, { inbox }).catch(() => null);
+      if (!bytes) throw notFound(`Tệp gốc "${detail.file.name}" không còn trên máy chủ`);
+      if (sha256OfBuffer(bytes) !== detail.file.sha256) {
+        throw notFound(`Tệp gốc "${detail.file.name}" trên máy chủ không còn là tệp đã nhận (nội dung đã thay đổi)`);
+      }
       reply
         .header('Content-Type', MIME[detail.file.format ?? ''] ?? 'application/octet-stream')
-        .header('Content-Length', String(info.size))
+        .header('Content-Length', String(bytes.length))
         .header('Content-Disposition', attachment(detail.file.name));
-      return reply.send(createReadStream(detail.file.storedPath));
+      return reply.send(bytes);
     });
 
     api.post(
@@ -170,7 +178,7 @@ export function apiRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         });
       }
       const stored = await placeInInbox(deps.inboxDir, temp, name, sha256);
-      const st = await stat(stored);
+      const st = await lstat(stored);
       const result = await deps.intake.submit({
         path: stored,
         sha256,

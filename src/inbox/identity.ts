@@ -1,14 +1,21 @@
 // A received file's identity: its sha256, computed from its bytes.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { openReceived } from './safe.ts';
 
 export function sha256OfBuffer(buf: Buffer): string {
   return createHash('sha256').update(buf).digest('hex');
 }
 
-export async function sha256OfFile(file: string): Promise<string> {
+/** The sha256 of a file's bytes, read without following a symlink (and, with `inbox`, only
+ *  inside it): see safe.ts. */
+export async function sha256OfFile(file: string, inbox?: string): Promise<string> {
+  const { handle } = await openReceived(file, inbox);
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  try {
+    for await (const chunk of handle.createReadStream({ autoClose: false })) hash.update(chunk as Buffer);
+  } finally {
+    await handle.close();
+  }
   return hash.digest('hex');
 }
 
