@@ -36,7 +36,10 @@ let control: ExcelJS.Cell[];
 async function openInCalc(name: string, csv: string): Promise<ExcelJS.Worksheet> {
   const file = path.join(dir, `${name}.csv`);
   await writeFile(file, csv, 'utf8');
-  const [xlsx] = await csvToXlsx([file], dir);
+  // The separator the export uses (',' or, for Excel under Vietnamese settings, ';').
+  const header = csv.split('\n')[0]!;
+  const separator = header.split(';').length > header.split(',').length ? ';' : ',';
+  const [xlsx] = await csvToXlsx([file], dir, { separator });
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(xlsx!);
   return book.worksheets[0]!;
@@ -56,7 +59,8 @@ beforeAll(async () => {
     { reportId: 3, flagCount: 0, extraction: report('Hương Lâm', ATTACKS[4]!, ATTACKS[5]!, null, null) },
     { reportId: 4, flagCount: 0, extraction: report('Thái Sơn', 'Nguyễn Văn A', '-', 1, 0) },
   ]);
-  const ws = await openInCalc('export', `\ufeff${renderCsv(table)}`);
+  const csv = renderCsv(table);
+  const ws = await openInCalc('export', csv.startsWith('\ufeff') ? csv : `\ufeff${csv}`);
   cells = new Map(allCells(ws).map((c) => [c.address, c]));
   // The same rows written without the guard: Calc must show formulas there.
   const naive = [HYPERLINK, '=1+1'].map((s) => `"${s.replace(/"/g, '""')}"`).join(',');
