@@ -12,6 +12,7 @@ const FLAG_LABELS = {
   MISSING_SUBMISSION: 'Chưa nộp báo cáo',
   DUPLICATE_FILE: 'Tệp trùng lặp',
   RESUBMISSION_CHANGED: 'Gửi lại có thay đổi',
+  CORRECTION_OVERRIDDEN: 'Gửi lại bỏ qua đính chính',
   UNIT_OUTSIDE_DISTRICT: 'Đơn vị ngoài huyện',
   COMMUNE_NAME_MISMATCH: 'Tên xã không thống nhất',
   UNKNOWN_UNIT: 'Không có trong danh mục',
