@@ -158,5 +158,5 @@ describe('baocao token create --expires, token list', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 300_000); // three CLI runs, each opening the embedded database
 });

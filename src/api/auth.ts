@@ -125,7 +125,7 @@ export function authHook(tokens: TokensRepository, failures: FailedAttempts = ne
     if (!result.ok) {
       failures.fail(req.ip);
       reply.header('WWW-Authenticate', 'Bearer realm="baocao", error="invalid_token"');
-      throw new HttpError(401, 'UNAUTHORIZED', m ? REFUSAL_MESSAGES[result.reason] : 'Tiêu đề Authorization phải có dạng: Bearer <mã>');
+      throw new HttpError(401, 'UNAUTHORIZED', m ? REFUSAL_MESSAGES[result.reason] : 'Cần đăng nhập: tiêu đề Authorization phải có dạng Bearer <mã truy cập>');
     }
     const token = result.token;
     req.auth = token;
