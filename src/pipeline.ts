@@ -258,6 +258,9 @@ async function processOnce(job: ProcessFileData, deps: PipelineDeps, restarts = 
     outcome = await extractForJob(job, deps, inbox);
   } catch (err) {
     if (err instanceof ContentChanged) return restart(err.sha256);
+    // Half a file fails to parse: if the bytes changed meanwhile, it was still being written.
+    const changed = await sha256OfFile(job.path, inbox).catch(() => null);
+    if (changed !== null && changed !== job.sha256) return restart(changed);
     // Extraction is deterministic: a retry would fail the same way, so every error here is the file's.
     const e = toBaocaoError(err);
     await deps.files.markFailed(claim.id, e.code, e.message);
