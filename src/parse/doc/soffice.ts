@@ -29,21 +29,18 @@ const TMP_PREFIX = 'baocao-lo-';
 /** Left-over folders of calls whose thread was terminated are removed after this long. */
 const STALE_MS = 60 * 60 * 1000;
 
-let sofficeMemo: string | null | undefined;
-
-/** The soffice executable: $BAOCAO_SOFFICE, else `soffice`/`libreoffice` on PATH, else the usual
- *  install folders; null when LibreOffice is not installed. */
+/** The soffice executable: $BAOCAO_SOFFICE when set (only it), else `soffice`/`libreoffice` on
+ *  PATH, else the usual install folders; null when LibreOffice is not installed. */
 export function findSoffice(): string | null {
-  if (sofficeMemo !== undefined) return sofficeMemo;
+  const forced = process.env.BAOCAO_SOFFICE;
+  if (forced) return isExecutable(forced) ? forced : null;
   const candidates = [
-    process.env.BAOCAO_SOFFICE,
     ...(process.env.PATH ?? '').split(delimiter).filter(Boolean).flatMap((d) => [join(d, 'soffice'), join(d, 'libreoffice')]),
     '/usr/lib/libreoffice/program/soffice',
     '/opt/libreoffice/program/soffice',
     '/Applications/LibreOffice.app/Contents/MacOS/soffice',
-  ].filter((c): c is string => !!c);
-  sofficeMemo = candidates.find(isExecutable) ?? null;
-  return sofficeMemo;
+  ];
+  return candidates.find(isExecutable) ?? null;
 }
 
 function isExecutable(file: string): boolean {
