@@ -35,7 +35,7 @@ import { loadRegistry, type Registry } from '../src/registry/index.ts';
 import { fieldsOf, flattenFields, parseExpected, type Expected } from '../samples/lib/expected.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const SAMPLE_DIRS = [join(ROOT, 'samples/seed'), join(ROOT, 'samples/generated')];
+export const SAMPLE_DIRS = [join(ROOT, 'samples/seed'), join(ROOT, 'samples/generated'), join(ROOT, 'samples/legacy-word')];
 
 /** How a sample file was made (expected meta.output) → the format label the eval reports by. */
 export const FORMAT_LABELS: Record<string, string> = {
@@ -46,10 +46,18 @@ export const FORMAT_LABELS: Record<string, string> = {
   'docx-nfd': 'nfd-docx-docxjs',
   'docx-lo-nfd': 'nfd-docx-libreoffice',
   'pdf-nfd': 'nfd-pdf',
+  // samples/legacy-word (samples/lib/legacy-word.ts)
+  'doc': 'doc-libreoffice',
+  'doc-tcvn3': 'doc-tcvn3-font',
+  'doc-vni': 'doc-vni-font',
+  'docx-tcvn3': 'legacy-docx-tcvn3-font',
+  'docx-vni': 'legacy-docx-vni-font',
 };
 
-/** The broad family of a format label: docx, pdf or nfd (decomposed text, any container). */
-export const familyOf = (label: string) => (label.startsWith('nfd') ? 'nfd' : label.startsWith('pdf') ? 'pdf' : 'docx');
+/** The broad family of a format label: docx, doc (Word 97), pdf, nfd (decomposed text, any
+ *  container) or legacy (TCVN3/VNI fonts in a .docx). */
+export const familyOf = (label: string) =>
+  label.startsWith('nfd') ? 'nfd' : label.startsWith('pdf') ? 'pdf' : label.startsWith('doc-') ? 'doc' : label.startsWith('legacy') ? 'legacy' : 'docx';
 
 export interface Sample {
   /** The expected file's id, with the extension when one expected file covers several files (the seed). */
