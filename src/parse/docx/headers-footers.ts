@@ -31,11 +31,11 @@ export function headerFooterParts($: XmlDoc, pkg: DocxPackage, documentPath: str
   return { headers, footers };
 }
 
-/** The blocks of a header or footer part worth reading: text with letters, images and
- *  relationship-bound parts removed (they belong to the part's own relationships). */
-export function partBlocks($part: XmlDoc): string[] {
+/** The blocks of a header or footer part worth reading (none without words), with its text:
+ *  images and relationship-bound parts removed (they belong to the part's own relationships). */
+export function partBlocks($part: XmlDoc): { blocks: string[]; text: string } {
   const root = elements($part, sel('w:hdr', 'w:ftr'))[0];
-  if (!root) return [];
+  if (!root) return { blocks: [], text: '' };
   for (const el of elements($part, sel('w:drawing', 'w:pict', 'w:object'))) {
     if (!$part(el).find(sel('w:txbxContent')).length) $part(el).remove();
   }
@@ -52,8 +52,8 @@ export function partBlocks($part: XmlDoc): string[] {
     for (const [name, value] of xmlns) if (!(name in el.attribs)) el.attribs[name] = value;
     blocks.push($part.xml(el));
   }
-  const text = $part(root).find(sel('w:t')).text();
-  return hasWords(text) ? blocks : [];
+  const text = $part(root).find(sel('w:t')).text().replace(/\s+/g, ' ').trim();
+  return hasWords(text) ? { blocks, text } : { blocks: [], text };
 }
 
 /** Text with something to read besides page numbers ('Trang 2/5', '- 3 -', 'Page 1 of 4'). */

@@ -2,6 +2,7 @@
 // entries inflated with a cap), with parts replaced after preprocessing. mammoth reads the
 // package through its `file` input (an object with exists/read), so it never opens the zip
 // itself.
+import { BaocaoError } from '../../errors.ts';
 import { readZipEntry, zipDirectory } from '../zip.ts';
 import { loadXml } from './xml.ts';
 
@@ -81,15 +82,20 @@ export class DocxPackage {
       read: async (name, encoding) => {
         if (encoding) {
           const t = this.text(name);
-          if (t === null) throw new Error(`missing part ${name}`);
+          if (t === null) throw unreadable(name);
           return t;
         }
         const b = this.bytes(name);
-        if (!b) throw new Error(`missing part ${name}`);
+        if (!b) throw unreadable(name);
         return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
       },
     };
   }
+}
+
+/** A part listed in the zip that cannot be inflated (damaged, or larger than the cap). */
+function unreadable(name: string): BaocaoError {
+  return new BaocaoError('CORRUPT_DOCX', `không giải nén được ${name} (hỏng hoặc quá lớn)`);
 }
 
 /** 'word/' + '../customXml/item1.xml' → 'customXml/item1.xml'; '/word/x.xml' → 'word/x.xml'. */

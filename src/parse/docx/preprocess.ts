@@ -59,9 +59,14 @@ export function preprocessPackage(pkg: DocxPackage, documentPath: string): Prepr
   // Headers and footers first: their blocks join the body and go through the body's steps.
   if (mayHaveHeaders) {
     const { headers, footers } = headerFooterParts($, pkg, documentPath);
+    // Sections often repeat the same header in parts of their own: each text once.
+    const seen = new Set<string>();
     const blocksOf = (path: string) => {
       const xml = pkg.text(path);
-      return xml ? partBlocks(loadXml(xml)) : [];
+      const part = xml ? partBlocks(loadXml(xml)) : { blocks: [], text: '' };
+      if (!part.blocks.length || seen.has(part.text)) return [];
+      seen.add(part.text);
+      return part.blocks;
     };
     r.headerFooterBlocks = insertHeaderFooterBlocks($, { top: headers.flatMap(blocksOf), bottom: footers.flatMap(blocksOf) });
     changed += r.headerFooterBlocks;
