@@ -143,6 +143,16 @@ describe('notes, headers and footers, breaks, split runs, merged cells', () => {
     expect(got).toEqual(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Đông Lỗ']);
   });
 
+  it('drops optional hyphens, reads non-breaking hyphens as hyphens and w:cr as a line break', async () => {
+    const got = await texts({
+      body:
+        `<w:p>${run('thân thi')}<w:r><w:softHyphen/><w:t>ện</w:t></w:r></w:p>` +
+        `<w:p>${run('Số: 125/BC')}<w:r><w:noBreakHyphen/><w:t>UBND</w:t></w:r></w:p>` +
+        `<w:p><w:r><w:t>TM. ỦY BAN NHÂN DÂN</w:t><w:cr/><w:t>CHỦ TỊCH</w:t></w:r></w:p>`,
+    });
+    expect(got).toEqual(['thân thiện', 'Số: 125/BC-UBND', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH']);
+  });
+
   it('resolves gridSpan and vMerge into spans and a full grid', async () => {
     const tc = (text: string, pr = '') => `<w:tc>${pr ? `<w:tcPr>${pr}</w:tcPr>` : ''}${p(text ? [text] : [])}</w:tc>`;
     const doc = await parseDocx(wordDocx({

@@ -4,6 +4,7 @@
 //   fields.ts            simple fields' results (mammoth skips w:fldSimple)
 //   text-boxes.ts        DrawingML-only text boxes (mammoth reads the VML copy only)
 //   legacy-runs.ts       TCVN3/VNI runs → Unicode (fonts through styles.ts)
+//   special-chars.ts     optional hyphens dropped, non-breaking hyphens as '-', w:cr as a break
 //   numbering.ts         automatic numbers ('I.', '1.', 'a)') written into the text
 //   headers-footers.ts   page header/footer text into the body
 // Footnotes and endnotes (their own parts, read by mammoth) get the same text steps.
@@ -14,6 +15,7 @@ import { unwrapSimpleFields } from './fields.ts';
 import { headerFooterParts, insertHeaderFooterBlocks, partBlocks } from './headers-footers.ts';
 import { injectNumbering, NumberingDefinitions } from './numbering.ts';
 import type { DocxPackage } from './package.ts';
+import { normalizeSpecialChars } from './special-chars.ts';
 import { StyleSheet } from './styles.ts';
 import { exposeTextBoxes } from './text-boxes.ts';
 import { loadXml, type XmlDoc } from './xml.ts';
@@ -23,24 +25,26 @@ export interface PreprocessReport {
   fields: number;
   textBoxes: number;
   legacyRuns: number;
+  specialChars: number;
   numbered: number;
   headerFooterBlocks: number;
 }
 
 /** Steps that apply to any part with text: body, header, footer, notes. */
 function textSteps($: XmlDoc, styles: StyleSheet, legacy: boolean, r: PreprocessReport): number {
-  const before = r.placeholders + r.fields + r.textBoxes + r.legacyRuns;
+  const before = r.placeholders + r.fields + r.textBoxes + r.legacyRuns + r.specialChars;
   r.placeholders += dropPlaceholders($);
   r.fields += unwrapSimpleFields($);
   r.textBoxes += exposeTextBoxes($);
   if (legacy) r.legacyRuns += decodeLegacyRuns($, styles);
-  return r.placeholders + r.fields + r.textBoxes + r.legacyRuns - before;
+  r.specialChars += normalizeSpecialChars($);
+  return r.placeholders + r.fields + r.textBoxes + r.legacyRuns + r.specialChars - before;
 }
 
-const NEEDS_TEXT_STEPS = /<w:fldSimple|<w:txbxContent|<w:showingPlcHdr/;
+const NEEDS_TEXT_STEPS = /<w:fldSimple|<w:txbxContent|<w:showingPlcHdr|<w:softHyphen|<w:noBreakHyphen|<w:cr\b/;
 
 export function preprocessPackage(pkg: DocxPackage, documentPath: string): PreprocessReport {
-  const r: PreprocessReport = { placeholders: 0, fields: 0, textBoxes: 0, legacyRuns: 0, numbered: 0, headerFooterBlocks: 0 };
+  const r: PreprocessReport = { placeholders: 0, fields: 0, textBoxes: 0, legacyRuns: 0, specialChars: 0, numbered: 0, headerFooterBlocks: 0 };
   const docXml = pkg.text(documentPath);
   if (docXml === null) return r;
   const styles = StyleSheet.read(pkg, documentPath);
