@@ -1,5 +1,5 @@
 // The eval: runs the extraction (src/pipeline.ts extractFile, in-process) over every sample
-// (samples/seed + samples/generated) and compares it with the expected files, field by field.
+// (samples/seed + samples/generated + samples/legacy-word) and compares it with the expected files, field by field.
 //
 //   npm run eval                      # the full report; the LAST line is the overall figure
 //   npm run eval -- --json            # machine-readable (one JSON object)
@@ -527,7 +527,7 @@ function describeSample(r: SampleResult, all: boolean): string[] {
 export function formatText(res: EvalResult, opts: { worst?: number; detail?: boolean } = {}): string {
   const { summary: s, samples } = res;
   const out: string[] = [];
-  out.push(`baocao eval: ${s.samples} files (${s.reports} reports, ${s.notReports} not reports) from samples/seed and samples/generated, ${s.seconds.toFixed(1)} s`);
+  out.push(`baocao eval: ${s.samples} files (${s.reports} reports, ${s.notReports} not reports) from samples/seed, samples/generated and samples/legacy-word, ${s.seconds.toFixed(1)} s`);
   out.push('');
 
   if (opts.detail) {
