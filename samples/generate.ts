@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeReport, fileExtension, type ComposedReport } from './lib/compose.ts';
 import { formatExpected } from './lib/expected.ts';
+import { planLegacy, writeLegacySamples } from './lib/legacy-word.ts';
 import { composeOther, planOthers } from './lib/others.ts';
 import { writeDocxAndPdf, ymdOfIso } from './lib/outputs.ts';
 import { DEFAULT_COUNT, DEFAULT_SEED, planReports } from './lib/plan.ts';
@@ -29,6 +30,8 @@ import { SEED_DIR, SEED_ID, seedModel } from './seed/build-seed.ts';
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 export const GENERATED_DIR = join(HERE, 'generated');
 export const INBOX_DIR = join(HERE, 'inbox');
+/** Legacy Word forms of some reports: .doc, TCVN3/VNI fonts (lib/legacy-word.ts). */
+export const LEGACY_DIR = join(HERE, 'legacy-word');
 /** How many generated reports go to the inbox (with the seed's .docx and .pdf). */
 const INBOX_REPORTS = 4;
 
@@ -170,6 +173,8 @@ async function main() {
   writeExpected(reports, args.out);
   const keep = new Set(reports.flatMap((r) => [`${r.spec.id}.${fileExtension(r.spec.output)}`, `${r.spec.id}.expected.json`]));
   for (const f of removeStale(args.out, keep)) console.log('removed  ', f);
+  const legacy = await writeLegacySamples(planLegacy(reports), args.out === GENERATED_DIR ? LEGACY_DIR : join(args.out, 'legacy-word'));
+  console.log('legacy   ', legacy.length / 2, 'files (.doc, TCVN3/VNI fonts)');
 
   if (args.inbox) {
     mkdirSync(INBOX_DIR, { recursive: true });

@@ -1,5 +1,5 @@
 // The eval: runs the extraction (src/pipeline.ts extractFile, in-process) over every sample
-// (samples/seed + samples/generated) and compares it with the expected files, field by field.
+// (samples/seed + samples/generated + samples/legacy-word) and compares it with the expected files, field by field.
 //
 //   npm run eval                      # the full report; the LAST line is the overall figure
 //   npm run eval -- --json            # machine-readable (one JSON object)
@@ -35,7 +35,7 @@ import { loadRegistry, type Registry } from '../src/registry/index.ts';
 import { fieldsOf, flattenFields, parseExpected, type Expected } from '../samples/lib/expected.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const SAMPLE_DIRS = [join(ROOT, 'samples/seed'), join(ROOT, 'samples/generated')];
+export const SAMPLE_DIRS = [join(ROOT, 'samples/seed'), join(ROOT, 'samples/generated'), join(ROOT, 'samples/legacy-word')];
 
 /** How a sample file was made (expected meta.output) → the format label the eval reports by. */
 export const FORMAT_LABELS: Record<string, string> = {
@@ -46,10 +46,18 @@ export const FORMAT_LABELS: Record<string, string> = {
   'docx-nfd': 'nfd-docx-docxjs',
   'docx-lo-nfd': 'nfd-docx-libreoffice',
   'pdf-nfd': 'nfd-pdf',
+  // samples/legacy-word (samples/lib/legacy-word.ts)
+  'doc': 'doc-libreoffice',
+  'doc-tcvn3': 'doc-tcvn3-font',
+  'doc-vni': 'doc-vni-font',
+  'docx-tcvn3': 'legacy-docx-tcvn3-font',
+  'docx-vni': 'legacy-docx-vni-font',
 };
 
-/** The broad family of a format label: docx, pdf or nfd (decomposed text, any container). */
-export const familyOf = (label: string) => (label.startsWith('nfd') ? 'nfd' : label.startsWith('pdf') ? 'pdf' : 'docx');
+/** The broad family of a format label: docx, doc (Word 97), pdf, nfd (decomposed text, any
+ *  container) or legacy (TCVN3/VNI fonts in a .docx). */
+export const familyOf = (label: string) =>
+  label.startsWith('nfd') ? 'nfd' : label.startsWith('pdf') ? 'pdf' : label.startsWith('doc-') ? 'doc' : label.startsWith('legacy') ? 'legacy' : 'docx';
 
 export interface Sample {
   /** The expected file's id, with the extension when one expected file covers several files (the seed). */
@@ -519,7 +527,7 @@ function describeSample(r: SampleResult, all: boolean): string[] {
 export function formatText(res: EvalResult, opts: { worst?: number; detail?: boolean } = {}): string {
   const { summary: s, samples } = res;
   const out: string[] = [];
-  out.push(`baocao eval: ${s.samples} files (${s.reports} reports, ${s.notReports} not reports) from samples/seed and samples/generated, ${s.seconds.toFixed(1)} s`);
+  out.push(`baocao eval: ${s.samples} files (${s.reports} reports, ${s.notReports} not reports) from samples/seed, samples/generated and samples/legacy-word, ${s.seconds.toFixed(1)} s`);
   out.push('');
 
   if (opts.detail) {

@@ -4,8 +4,12 @@
 export const ERROR_MESSAGES = {
   FILE_EMPTY: 'tệp rỗng',
   FILE_TOO_LARGE: 'tệp quá lớn',
-  UNSUPPORTED_TYPE: 'không phải tệp Word (.docx) hoặc PDF',
+  UNSUPPORTED_TYPE: 'không phải tệp Word (.docx, .doc) hoặc PDF',
   CORRUPT_DOCX: 'tệp Word bị hỏng hoặc không đọc được',
+  CORRUPT_DOC: 'tệp Word 97-2003 (.doc) bị hỏng hoặc LibreOffice không đọc được',
+  ENCRYPTED_DOC: 'tệp Word có mật khẩu: hãy bỏ mật khẩu rồi gửi lại',
+  MACRO_DOC: 'tệp Word có macro (.docm): không mở vì an toàn, hãy lưu lại thành .docx',
+  CONVERTER_MISSING: 'cần LibreOffice để đọc tệp Word 97-2003 (.doc), RTF: cài bằng apt-get install --no-install-recommends libreoffice-writer-nogui',
   CORRUPT_PDF: 'tệp PDF bị hỏng hoặc không đọc được',
   ENCRYPTED_PDF: 'tệp PDF có mật khẩu',
   ZIP_BOMB: 'tệp nén có dung lượng giải nén vượt giới hạn',
