@@ -14,10 +14,11 @@ import { join } from 'node:path';
 import type { DocumentModel } from '../../document/model.ts';
 import { buildDocument } from '../../document/structure.ts';
 import { BaocaoError } from '../../errors.ts';
-import { fixConfusions } from './confusions.ts';
+import { fixConfusions, fixLineStart } from './confusions.ts';
 import { layoutToBlocks, type PageData } from './layout.ts';
 import { ocrPage, type PageResult } from './page.ts';
 import { imageResolutions, pageCount, renderPage } from './render.ts';
+import { unifySizes } from './runs.ts';
 import { ToolFailedError, ToolMissingError, ToolTimeoutError } from './subprocess.ts';
 import { withTempDir } from './tempdir.ts';
 import { ensureOcrTools, POPPLER_PACKAGES } from './tools.ts';
@@ -59,16 +60,23 @@ export async function parseScannedPdf(buffer: Buffer, opts: OcrOptions = {}): Pr
 
 export async function ocrPdf(buffer: Buffer, opts: OcrOptions = {}): Promise<{ doc: DocumentModel; stats: OcrStats }> {
   const t0 = Date.now();
+  const results = await readScannedPages(buffer, opts);
+  const doc = pagesToDocument(results, opts);
+  return { doc, stats: { pages: results.map(({ data: _data, ...rest }) => rest), ms: Date.now() - t0 } };
+}
+
+/** Every page of the PDF read by OCR (in page order). */
+export async function readScannedPages(buffer: Buffer, opts: OcrOptions = {}): Promise<PageResult[]> {
   const budget = opts.timeoutMs ?? DEFAULT_OCR_TIMEOUT_MS;
-  const deadline = t0 + budget;
+  const deadline = Date.now() + budget;
   let done = 0;
   let total = 0;
+  const timeout = () => new BaocaoError('OCR_TIMEOUT', `${done}/${total || '?'} trang sau ${Math.round(budget / 1000)} s`);
   const timeLeft = () => {
     const left = deadline - Date.now();
     if (left <= 0) throw timeout();
     return left;
   };
-  const timeout = () => new BaocaoError('OCR_TIMEOUT', `${done}/${total || '?'} trang sau ${Math.round(budget / 1000)} s`);
 
   await ensureOcrTools(Math.min(10_000, budget));
   try {
@@ -97,17 +105,23 @@ export async function ocrPdf(buffer: Buffer, opts: OcrOptions = {}): Promise<{ d
         throw err;
       });
       await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.jobs ?? 2, total)) }, guarded));
-      const pages: PageData[] = results.map((r) => r.data);
-      const words = results.reduce((n, r) => n + r.data.runs.length, 0);
-      if (words === 0) throw new BaocaoError('NO_TEXT', `không đọc được chữ nào trên ${total} trang ảnh`);
-      for (const r of results) for (const run of r.data.runs) run.text = fixConfusions(run.text);
-      const doc = buildDocument(layoutToBlocks(pages), 'pdf-ocr', total);
-      markUncertain(doc, results.flatMap((r) => r.data.runs), opts.uncertainBelow ?? UNCERTAIN_BELOW);
-      return { doc, stats: { pages: results.map(({ data: _data, ...rest }) => rest), ms: Date.now() - t0 } };
+      return results;
     });
   } catch (err) {
     throw ocrError(err, timeout);
   }
+}
+
+/** OCR'd pages → the document model: confusions fixed, sizes unified, the shared layout, and the
+ *  words read with low confidence marked. */
+export function pagesToDocument(results: PageResult[], opts: Pick<OcrOptions, 'uncertainBelow'> = {}): DocumentModel {
+  const runs = results.flatMap((r) => r.data.runs);
+  if (runs.length === 0) throw new BaocaoError('NO_TEXT', `không đọc được chữ nào trên ${results.length} trang ảnh`);
+  for (const run of runs) run.text = fixConfusions(run.word === 0 ? fixLineStart(run.text) : run.text);
+  unifySizes(runs);
+  const doc = buildDocument(layoutToBlocks(results.map((r) => r.data)), 'pdf-ocr', results.length);
+  markUncertain(doc, runs, opts.uncertainBelow ?? UNCERTAIN_BELOW);
+  return doc;
 }
 
 function ocrError(err: unknown, timeout: () => BaocaoError): unknown {

@@ -3,6 +3,7 @@
 // tesseract does not drop them as pictures) → runs and rules in points for the layout.
 import { binarize, otsuThreshold, rotateQuarter, type GrayImage, type PnmImage } from './image.ts';
 import type { OcrWord } from './hocr.ts';
+import { stripOf, unreadPieces, wordsFromStrip } from './leftovers.ts';
 import type { PageData, Rule } from './layout.ts';
 import { eraseRules, findRules, type PixelRule } from './rules.ts';
 import { wordsToRuns, type OcrRun } from './runs.ts';
@@ -104,6 +105,14 @@ async function readLevelPage(img: GrayImage, opts: PageOptions): Promise<LevelRe
     const cells = await ocrImage(blank(clean, (x, y) => inside(boxes, x, y)), { dpi: opts.dpi, psm: 11, timeoutMs: opts.timeLeft() });
     const offset = text.reduce((m, w) => Math.max(m, w.line + 1), 0);
     words.push(...text, ...cells.map((w) => ({ ...w, line: w.line + offset })));
+    // A lone short value in a cell that sparse mode skipped: read the unread ink again.
+    const pieces = unreadPieces(clean, boxes, words, { dpi: opts.dpi, threshold: otsuThreshold(clean) });
+    if (pieces.length > 0) {
+      const strip = stripOf(clean, pieces, opts.dpi);
+      const read = await ocrImage(strip.image, { dpi: opts.dpi, psm: 6, timeoutMs: opts.timeLeft() });
+      const lineBase = words.reduce((m, w) => Math.max(m, w.line + 1), 0);
+      words.push(...wordsFromStrip(strip, pieces, read, lineBase));
+    }
   }
   let sum = 0, len = 0;
   for (const w of words) {

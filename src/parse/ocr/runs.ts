@@ -22,10 +22,9 @@ export function wordsToRuns(words: OcrWord[], dpi: number, page: number): OcrRun
       line = w.line;
       word = 0;
     }
-    // tesseract's x_size is about the font size; a word alone in a line (sparse mode) can get an
-    // odd one: keep it between the word's own height and twice that.
-    const h = w.y1 - w.y0;
-    const size = Math.min(Math.max(w.lineSize, h), 2 * h) * k;
+    // tesseract's x_size is about the font size, the same for every word of the line (a dash's
+    // own box is a pixel or two high).
+    const size = (w.lineSize > 0 ? w.lineSize : w.y1 - w.y0) * k;
     runs.push({
       text: w.text,
       x: w.x0 * k,
@@ -41,4 +40,17 @@ export function wordsToRuns(words: OcrWord[], dpi: number, page: number): OcrRun
     });
   }
   return runs;
+}
+
+/** tesseract estimates each line's size on its own, a point or so apart between lines of one
+ *  paragraph; the layout takes a size change for a paragraph boundary. Sizes within `tolerance`
+ *  (relative) of the document's most common size become that size; clearly larger or smaller
+ *  text (a title, a footnote) keeps its own. */
+export function unifySizes(runs: OcrRun[], tolerance = 0.2): void {
+  const perLine = new Map<string, number>();
+  for (const r of runs) perLine.set(`${r.page}:${r.line}`, r.size);
+  const sizes = [...perLine.values()].sort((a, b) => a - b);
+  if (!sizes.length) return;
+  const median = sizes[Math.floor(sizes.length / 2)]!;
+  for (const r of runs) if (Math.abs(r.size - median) <= tolerance * median) r.size = median;
 }
