@@ -18,6 +18,7 @@ import { fixConfusions, fixLineStart } from './confusions.ts';
 import { layoutToBlocks, type PageData } from './layout.ts';
 import { ocrPage, type PageResult } from './page.ts';
 import { imageResolutions, pageCount, renderPage } from './render.ts';
+import { retone } from './retone.ts';
 import { unifySizes } from './runs.ts';
 import { ToolFailedError, ToolMissingError, ToolTimeoutError } from './subprocess.ts';
 import { withTempDir } from './tempdir.ts';
@@ -118,6 +119,7 @@ export function pagesToDocument(results: PageResult[], opts: Pick<OcrOptions, 'u
   const runs = results.flatMap((r) => r.data.runs);
   if (runs.length === 0) throw new BaocaoError('NO_TEXT', `không đọc được chữ nào trên ${results.length} trang ảnh`);
   for (const run of runs) run.text = fixConfusions(run.word === 0 ? fixLineStart(run.text) : run.text);
+  retone(runs, { unsureBelow: opts.uncertainBelow ?? UNCERTAIN_BELOW });
   unifySizes(runs);
   const doc = buildDocument(layoutToBlocks(results.map((r) => r.data)), 'pdf-ocr', results.length);
   markUncertain(doc, runs, opts.uncertainBelow ?? UNCERTAIN_BELOW);

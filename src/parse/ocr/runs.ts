@@ -44,9 +44,10 @@ export function wordsToRuns(words: OcrWord[], dpi: number, page: number): OcrRun
 
 /** tesseract estimates each line's size on its own, a point or so apart between lines of one
  *  paragraph; the layout takes a size change for a paragraph boundary. Sizes within `tolerance`
- *  (relative) of the document's most common size become that size; clearly larger or smaller
+ *  (relative) of the document's median line size become that size (a line with brackets or
+ *  tall capitals gets a size a quarter larger); clearly larger or smaller
  *  text (a title, a footnote) keeps its own. */
-export function unifySizes(runs: OcrRun[], tolerance = 0.2): void {
+export function unifySizes(runs: OcrRun[], tolerance = 0.3): void {
   const perLine = new Map<string, number>();
   for (const r of runs) perLine.set(`${r.page}:${r.line}`, r.size);
   const sizes = [...perLine.values()].sort((a, b) => a - b);
