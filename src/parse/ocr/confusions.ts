@@ -4,7 +4,9 @@
 //    a part counts as a number when digits are most of it and it has no other letters, so 'I.',
 //    'II', 'BC-UBND', 'l' alone never change;
 //  - a number with its thousands points and a decimal point where Vietnamese writes a comma:
-//    '1.833.43' is no number in either convention, '1.833,43' is the only reading.
+//    '1.833.43' is no number in either convention, '1.833,43' is the only reading; a number that
+//    starts with a separator ('.20') has a speck in front of it;
+//  - a document symbol with a doubled 'Đ' ('66-QĐ/ĐĐU'): the bar of the Đ read as a second letter.
 // Anything else (tone marks, names) is left as read: the review marks (uncertain.ts) and the
 // checks downstream (registry, sums, number patterns) deal with it.
 
@@ -31,7 +33,11 @@ function fixToken(token: string): string {
   if (!m) return token;
   const [, lead, core, trail] = m as unknown as [string, string, string, string];
   // Parts of a date or a document number: '12/6/2O24', '1O5/BC-UBND'.
-  const fixed = core.split(/([/-])/).map((p) => (p === '/' || p === '-' ? p : fixNumberPart(p))).join('');
+  let fixed = core.split(/([/-])/).map((p) => (p === '/' || p === '-' ? p : fixNumberPart(p))).join('');
+  // A document symbol never doubles a letter: 'QĐ/ĐĐU', 'QĐĐ/ĐU' are 'QĐ/ĐU' (the bar of Đ read twice).
+  if (/^\d+[-/]/.test(fixed) && /^[\d\p{Lu}/-]+$/u.test(fixed)) fixed = fixed.replace(/ĐĐ/g, 'Đ');
+  // A number never starts with its separator: '.20' is a speck before '20'.
+  if (/^[.,]+\d/.test(fixed) && !lead) fixed = fixed.replace(/^[.,]+/, '');
   const decimal = /^\d{1,3}(?:\.\d{3})+\.\d{1,2}$/.test(fixed) ? fixed.replace(/\.(\d{1,2})$/, ',$1') : fixed;
   return lead + decimal + trail;
 }

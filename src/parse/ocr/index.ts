@@ -19,7 +19,7 @@ import { layoutToBlocks, type PageData } from './layout.ts';
 import { ocrPage, type PageResult } from './page.ts';
 import { imageResolutions, pageCount, renderPage } from './render.ts';
 import { retone } from './retone.ts';
-import { unifySizes } from './runs.ts';
+import { isNoise, unifySizes } from './runs.ts';
 import { ToolFailedError, ToolMissingError, ToolTimeoutError } from './subprocess.ts';
 import { withTempDir } from './tempdir.ts';
 import { ensureOcrTools, POPPLER_PACKAGES } from './tools.ts';
@@ -116,9 +116,13 @@ export async function readScannedPages(buffer: Buffer, opts: OcrOptions = {}): P
 /** OCR'd pages → the document model: confusions fixed, sizes unified, the shared layout, and the
  *  words read with low confidence marked. */
 export function pagesToDocument(results: PageResult[], opts: Pick<OcrOptions, 'uncertainBelow'> = {}): DocumentModel {
+  for (const r of results) {
+    for (const run of r.data.runs) if (run.word === 0) run.text = fixLineStart(run.text);
+    r.data.runs = r.data.runs.filter((run) => !isNoise(run));
+  }
   const runs = results.flatMap((r) => r.data.runs);
   if (runs.length === 0) throw new BaocaoError('NO_TEXT', `không đọc được chữ nào trên ${results.length} trang ảnh`);
-  for (const run of runs) run.text = fixConfusions(run.word === 0 ? fixLineStart(run.text) : run.text);
+  for (const run of runs) run.text = fixConfusions(run.text);
   retone(runs, { unsureBelow: opts.uncertainBelow ?? UNCERTAIN_BELOW });
   unifySizes(runs);
   const doc = buildDocument(layoutToBlocks(results.map((r) => r.data)), 'pdf-ocr', results.length);

@@ -13,7 +13,7 @@ import { ruledTables, type Box } from './tables.ts';
 import { ocrImage } from './tesseract.ts';
 
 export interface PageResult {
-  data: PageData & { runs: OcrRun[] };
+  data: Omit<PageData, 'runs'> & { runs: OcrRun[] };
   /** Clockwise quarter turn and skew (degrees) corrected. */
   turn: number;
   skew: number;

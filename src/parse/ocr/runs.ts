@@ -55,3 +55,12 @@ export function unifySizes(runs: OcrRun[], tolerance = 0.3): void {
   const median = sizes[Math.floor(sizes.length / 2)]!;
   for (const r of runs) if (Math.abs(r.size - median) <= tolerance * median) r.size = median;
 }
+
+/** Specks of dirt, seal or signature strokes that OCR took for a short word: read with next to no
+ *  confidence, or punctuation alone with little. A list dash ('-') is never dropped. */
+export function isNoise(r: OcrRun): boolean {
+  const n = [...r.text].length;
+  if (/^[-–—+•]$/u.test(r.text)) return false;
+  if (r.conf < 35 && n <= 2) return true;
+  return r.conf < 50 && /^[^\p{L}\p{N}]+$/u.test(r.text);
+}
