@@ -30,5 +30,5 @@ export function straighten(img: GrayImage): Straightened {
   if (!upright && lines >= 3) image = rotateQuarter(image, 180);
   const turned = !upright && lines >= 3;
   const turn: QuarterTurn = across ? (turned ? 180 : 0) : turned ? 270 : 90;
-  return { image, turn, skew: turned ? -angle : angle, clear: lines >= 3 && ratio > 1.3 };
+  return { image, turn, skew: angle, clear: lines >= 3 && ratio > 1.3 };
 }
