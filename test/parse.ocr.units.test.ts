@@ -186,3 +186,12 @@ describe('tools under a deadline', () => {
     expect(existsSync(busy)).toBe(true);
   });
 });
+
+describe('Roman section numbers', () => {
+  it('puts an unsure number that breaks the sequence right, and only that', async () => {
+    const { fixRomanSequence } = await import('../src/parse/ocr/confusions.ts');
+    const items = [{ text: 'I.', conf: 90 }, { text: 'II.', conf: 90 }, { text: 'II.', conf: 36 }, { text: 'IV.', conf: 90 }, { text: 'I.', conf: 95 }, { text: 'II.', conf: 96 }];
+    fixRomanSequence(items, 75);
+    expect(items.map((i) => i.text)).toEqual(['I.', 'II.', 'III.', 'IV.', 'I.', 'II.']);
+  });
+});

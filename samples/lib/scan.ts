@@ -160,8 +160,10 @@ export interface PdfImagePage {
   dpi: number;
 }
 
-/** A PDF whose pages are nothing but one JPEG each (DCTDecode, DeviceRGB), page size from the dpi. */
-export function imagePdf(pages: PdfImagePage[], producer = 'baocao samples scanner'): Buffer {
+/** A PDF whose pages are nothing but one JPEG each (DCTDecode, DeviceRGB), page size from the dpi.
+ *  `hiddenText`: an invisible text layer on every page (render mode 3), as scanner apps add — for
+ *  testing a layer that is there but unreadable. */
+export function imagePdf(pages: PdfImagePage[], producer = 'baocao samples scanner', hiddenText?: string): Buffer {
   const chunks: Buffer[] = [];
   const offsets: number[] = [];
   let size = 0;
@@ -184,9 +186,12 @@ export function imagePdf(pages: PdfImagePage[], producer = 'baocao samples scann
   obj(3, [`<< /Producer (${producer}) /Creator (Scan) >>`]);
   pages.forEach((p, k) => {
     const w = ((p.width * 72) / p.dpi).toFixed(2), h = ((p.height * 72) / p.dpi).toFixed(2);
-    const content = `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q`;
-    obj(4 + 3 * k, [`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 ${6 + 3 * k} 0 R >> >> /Contents ${5 + 3 * k} 0 R >>`]);
-    obj(5 + 3 * k, [`<< /Length ${content.length} >>\nstream\n${content}\nendstream`]);
+    const text = hiddenText ? ` BT /F1 10 Tf 3 Tr 40 ${Number(h) - 60} Td 12 TL (${hiddenText.replace(/[()\\]/g, '\\$&')}) ' ET` : '';
+    const content = `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q${text}`;
+    const font = hiddenText ? ' /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >> >>' : '';
+    obj(4 + 3 * k, [`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 ${6 + 3 * k} 0 R >>${font} >> /Contents ${5 + 3 * k} 0 R >>`]);
+    const bytes = Buffer.from(content, 'latin1');
+    obj(5 + 3 * k, [`<< /Length ${bytes.length} >>\nstream\n`, bytes, '\nendstream']);
     obj(6 + 3 * k, [
       `<< /Type /XObject /Subtype /Image /Width ${p.width} /Height ${p.height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${p.jpeg.length} >>\nstream\n`,
       p.jpeg,
@@ -205,6 +210,11 @@ export function imagePdf(pages: PdfImagePage[], producer = 'baocao samples scann
 
 /** Scans a PDF (path) in the given style; `seed` makes the noise and the seal's wear. */
 export function scanPdf(pdf: string, style: ScanStyle, seed: string): Buffer {
+  return imagePdf(scanPages(pdf, style, seed));
+}
+
+/** The scanned page images of a PDF (path), in page order. */
+export function scanPages(pdf: string, style: ScanStyle, seed: string): PdfImagePage[] {
   const rng = Rng.from(seed, 'scan');
   const dir = mkdtempSync(join(tmpdir(), 'baocao-scan-'));
   try {
@@ -222,7 +232,7 @@ export function scanPdf(pdf: string, style: ScanStyle, seed: string): Buffer {
       if (turn) img = mapChannels(img, (c) => rotateQuarter(c, turn));
       pages.push({ jpeg: toJpeg(img, style.quality), width: img.width, height: img.height, dpi: style.dpi });
     }
-    return imagePdf(pages);
+    return pages;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -61,3 +61,37 @@ export function fixLineStart(word: string): string {
   }
   return word;
 }
+
+function romanValue(s: string): number {
+  const v: Record<string, number> = { I: 1, V: 5, X: 10 };
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const a = v[s[i]!]!, b = v[s[i + 1]!] ?? 0;
+    n += a < b ? -a : a;
+  }
+  return n;
+}
+
+function toRoman(n: number): string {
+  const parts: [number, string][] = [[10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  for (const [v, r] of parts) while (n >= v) { out += r; n -= v; }
+  return out;
+}
+
+/** Roman section numbers at the start of lines, in reading order, go up one by one: a number OCR
+ *  was unsure of that does not follow the one before ('II.' after 'II.', the third I lost) is the
+ *  next one. `items`: the line-initial words that are Roman numbers with '.', in order. */
+export function fixRomanSequence(items: { text: string; conf: number }[], unsureBelow: number): void {
+  let prev = 0;
+  for (const it of items) {
+    const m = /^([IVX]{1,5})\.$/.exec(it.text);
+    if (!m) continue;
+    const n = romanValue(m[1]!);
+    if (toRoman(n) !== m[1]) continue;
+    if (n !== prev + 1 && prev > 0 && n <= prev && it.conf < unsureBelow) {
+      it.text = `${toRoman(prev + 1)}.`;
+      prev++;
+    } else prev = n;
+  }
+}

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { DocumentModel } from '../../document/model.ts';
 import { buildDocument } from '../../document/structure.ts';
 import { BaocaoError } from '../../errors.ts';
-import { fixConfusions, fixLineStart } from './confusions.ts';
+import { fixConfusions, fixLineStart, fixRomanSequence } from './confusions.ts';
 import { layoutToBlocks, type PageData } from './layout.ts';
 import { ocrPage, type PageResult } from './page.ts';
 import { imageResolutions, pageCount, renderPage } from './render.ts';
@@ -121,6 +121,8 @@ export function pagesToDocument(results: PageResult[], opts: Pick<OcrOptions, 'u
     r.data.runs = r.data.runs.filter((run) => !isNoise(run));
   }
   const runs = results.flatMap((r) => r.data.runs);
+  const lineStarts = results.flatMap((r) => [...r.data.runs].filter((run) => run.word === 0).sort((a, b) => a.y - b.y));
+  fixRomanSequence(lineStarts, opts.uncertainBelow ?? UNCERTAIN_BELOW);
   if (runs.length === 0) throw new BaocaoError('NO_TEXT', `không đọc được chữ nào trên ${results.length} trang ảnh`);
   for (const run of runs) run.text = fixConfusions(run.text);
   retone(runs, { unsureBelow: opts.uncertainBelow ?? UNCERTAIN_BELOW });

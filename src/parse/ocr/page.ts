@@ -9,7 +9,7 @@ import { eraseRules, findRules, type PixelRule } from './rules.ts';
 import { wordsToRuns, type OcrRun } from './runs.ts';
 import { dropRedInk } from './stamp.ts';
 import { straighten, type Straightened } from './straighten.ts';
-import { ruledTables, type Box } from './tables.ts';
+import { ruledTables, trimOvershoots, type Box } from './tables.ts';
 import { ocrImage } from './tesseract.ts';
 
 export interface PageResult {
@@ -91,6 +91,7 @@ const inside = (boxes: Box[], x: number, y: number) => boxes.some((b) => x >= b.
 async function readLevelPage(img: GrayImage, opts: PageOptions): Promise<LevelRead> {
   const all = findRules(ruleMask(img), img.width, img.height, { dpi: opts.dpi });
   const tables = ruledTables(all, Math.round(opts.dpi / 36));
+  for (const t of tables) trimOvershoots(t, Math.round(opts.dpi / 36), (12 * opts.dpi) / 72);
   // Erase every long horizontal rule (table borders, underlines) and the vertical rules of tables;
   // a vertical stroke outside a table may be a letter of a large title.
   const inTables = new Set(tables.flatMap((t) => t.rules));

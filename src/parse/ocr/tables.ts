@@ -44,3 +44,18 @@ export function ruledTables(rules: PixelRule[], tol: number): RuledTable[] {
   }
   return out;
 }
+
+/** A table's vertical rule that runs on past the last horizontal rule it meets, by less than
+ *  `maxOvershoot` pixels, into a letter's stem ('đ', 'g' sitting on the rule): cut back to that
+ *  rule, so that a merged cell above is not split. In place. */
+export function trimOvershoots(table: RuledTable, tol: number, maxOvershoot: number): void {
+  const hs = table.rules.filter((r) => r.dir === 'h');
+  for (const v of table.rules) {
+    if (v.dir !== 'v') continue;
+    const met = hs.filter((h) => v.at >= h.from - tol && v.at <= h.to + tol && h.at >= v.from - tol && h.at <= v.to + tol).map((h) => h.at);
+    if (met.length < 2) continue;
+    const top = Math.min(...met), bottom = Math.max(...met);
+    if (v.from < top - tol && top - v.from < maxOvershoot) v.from = top;
+    if (v.to > bottom + tol && v.to - bottom < maxOvershoot) v.to = bottom;
+  }
+}
