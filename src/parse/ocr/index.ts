@@ -12,7 +12,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocumentModel } from '../../document/model.ts';
-import { buildDocument } from '../../document/structure.ts';
+import { buildDocument, resolveGrid } from '../../document/structure.ts';
 import { BaocaoError } from '../../errors.ts';
 import { fixConfusions, fixLineStart, fixRomanSequence } from './confusions.ts';
 import { layoutToBlocks, type PageData } from './layout.ts';
@@ -128,8 +128,24 @@ export function pagesToDocument(results: PageResult[], opts: Pick<OcrOptions, 'u
   retone(runs, { unsureBelow: opts.uncertainBelow ?? UNCERTAIN_BELOW });
   unifySizes(runs);
   const doc = buildDocument(layoutToBlocks(results.map((r) => r.data)), 'pdf-ocr', results.length);
+  trimCellNumbers(doc);
   markUncertain(doc, runs, opts.uncertainBelow ?? UNCERTAIN_BELOW);
   return doc;
+}
+
+/** A table cell that holds one number never ends with its separator: '17,' is a speck after '17'. */
+function trimCellNumbers(doc: DocumentModel): void {
+  for (const b of doc.blocks) {
+    if (b.kind !== 'table') continue;
+    let changed = false;
+    for (const row of b.cells) for (const c of row) {
+      if (/^\d[\d.,]*[.,]$/.test(c.text)) {
+        c.text = c.text.replace(/[.,]+$/, '');
+        changed = true;
+      }
+    }
+    if (changed) b.grid = resolveGrid(b.cells);
+  }
 }
 
 function ocrError(err: unknown, timeout: () => BaocaoError): unknown {
