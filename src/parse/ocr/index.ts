@@ -139,8 +139,9 @@ function trimCellNumbers(doc: DocumentModel): void {
     if (b.kind !== 'table') continue;
     let changed = false;
     for (const row of b.cells) for (const c of row) {
-      if (/^\d[\d.,]*[.,]$/.test(c.text)) {
-        c.text = c.text.replace(/[.,]+$/, '');
+      // ... nor starts with a bar: '| 10' is the remnant of a ruling line before '10'.
+      if (/^\|\s*\d[\d.,]*$/.test(c.text) || /^\d[\d.,]*[.,]$/.test(c.text)) {
+        c.text = c.text.replace(/^\|\s*/, '').replace(/[.,]+$/, '');
         changed = true;
       }
     }
