@@ -10,16 +10,19 @@
 //   samples/generated/<id>.expected.json             its expected extraction (samples/lib/expected.ts)
 //   samples/generated/index.json                     the list of samples
 //   samples/inbox/                                   the seed and the first Hiệp Hòa 2024-H1 reports (copies)
+//   samples/scans/<id>-scan.{pdf,expected.json}      scans of a few generated PDFs (lib/scan-set.ts; --no-scans)
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeReport, fileExtension, type ComposedReport } from './lib/compose.ts';
 import { formatExpected } from './lib/expected.ts';
+import { planLegacy, writeLegacySamples } from './lib/legacy-word.ts';
 import { composeOther, planOthers } from './lib/others.ts';
 import { writeDocxAndPdf, ymdOfIso } from './lib/outputs.ts';
 import { DEFAULT_COUNT, DEFAULT_SEED, planReports } from './lib/plan.ts';
 import { renderDocx } from './lib/render-docx.ts';
+import { writeScans } from './lib/scan-set.ts';
 import { toNfd } from './lib/model.ts';
 import { renderHtml } from './lib/render-html.ts';
 import { docxToPdf, htmlToDocx, sofficeAvailable } from './lib/soffice.ts';
@@ -29,6 +32,10 @@ import { SEED_DIR, SEED_ID, seedModel } from './seed/build-seed.ts';
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 export const GENERATED_DIR = join(HERE, 'generated');
 export const INBOX_DIR = join(HERE, 'inbox');
+/** Legacy Word forms of some reports: .doc, TCVN3/VNI fonts (lib/legacy-word.ts). */
+export const LEGACY_DIR = join(HERE, 'legacy-word');
+/** Scans of some generated PDFs (lib/scan-set.ts); written with the default output folder only. */
+export const SCAN_DIR = join(HERE, 'scans');
 /** How many generated reports go to the inbox (with the seed's .docx and .pdf). */
 const INBOX_REPORTS = 4;
 
@@ -136,7 +143,7 @@ function removeStale(dir: string, keep: Set<string>): string[] {
 }
 
 function parseArgs(argv: string[]) {
-  const args = { count: DEFAULT_COUNT, seed: DEFAULT_SEED, out: GENERATED_DIR, seedFiles: true, inbox: true, others: true };
+  const args = { count: DEFAULT_COUNT, seed: DEFAULT_SEED, out: GENERATED_DIR, seedFiles: true, inbox: true, others: true, scans: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -150,8 +157,9 @@ function parseArgs(argv: string[]) {
     else if (a === '--skip-seed') args.seedFiles = false;
     else if (a === '--no-inbox') args.inbox = false;
     else if (a === '--no-others') args.others = false;
+    else if (a === '--no-scans') args.scans = false;
     else if (a === '--help' || a === '-h') {
-      console.log('usage: tsx samples/generate.ts [--count N] [--seed S] [--out DIR] [--skip-seed] [--no-inbox] [--no-others]');
+      console.log('usage: tsx samples/generate.ts [--count N] [--seed S] [--out DIR] [--skip-seed] [--no-inbox] [--no-others] [--no-scans]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -170,6 +178,9 @@ async function main() {
   writeExpected(reports, args.out);
   const keep = new Set(reports.flatMap((r) => [`${r.spec.id}.${fileExtension(r.spec.output)}`, `${r.spec.id}.expected.json`]));
   for (const f of removeStale(args.out, keep)) console.log('removed  ', f);
+  const legacy = await writeLegacySamples(planLegacy(reports), args.out === GENERATED_DIR ? LEGACY_DIR : join(args.out, 'legacy-word'));
+  console.log('legacy   ', legacy.length / 2, 'files (.doc, TCVN3/VNI fonts)');
+  if (args.scans && args.out === GENERATED_DIR) for (const f of writeScans(reports, args.out, SCAN_DIR)) console.log('scan     ', f);
 
   if (args.inbox) {
     mkdirSync(INBOX_DIR, { recursive: true });

@@ -1,11 +1,13 @@
 // The eval: runs the extraction (src/pipeline.ts extractFile, in-process) over every sample
-// (samples/seed + samples/generated) and compares it with the expected files, field by field.
+// (samples/seed + samples/generated + samples/legacy-word, and the scans of samples/scans: format
+// pdf-ocr) and compares it with the expected files, field by field.
 //
 //   npm run eval                      # the full report; the LAST line is the overall figure
 //   npm run eval -- --json            # machine-readable (one JSON object)
 //   npm run eval -- --only <id>       # one sample (an id, a file name or a prefix): every field,
 //                                     # with the extraction's value, provenance and the flags
 //   npm run eval -- --worst 20        # how many of the worst reports to list (default 12)
+//   npm run eval -- --no-scans        # without the scanned samples (OCR takes seconds a page)
 //
 // What is compared (samples/README.md, "The eval"):
 //  - Reports only (not the documents whose expected file says notAReport). One leaf per field of
@@ -35,7 +37,9 @@ import { loadRegistry, type Registry } from '../src/registry/index.ts';
 import { fieldsOf, flattenFields, parseExpected, type Expected } from '../samples/lib/expected.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const SAMPLE_DIRS = [join(ROOT, 'samples/seed'), join(ROOT, 'samples/generated')];
+export const SAMPLE_DIRS = [join(ROOT, 'samples/seed'), join(ROOT, 'samples/generated'), join(ROOT, 'samples/legacy-word')];
+/** Scanned samples (OCR, seconds a page): in `npm run eval` unless --no-scans, not in runEval()'s default. */
+export const SCAN_DIRS = [join(ROOT, 'samples/scans')];
 
 /** How a sample file was made (expected meta.output) → the format label the eval reports by. */
 export const FORMAT_LABELS: Record<string, string> = {
@@ -46,10 +50,20 @@ export const FORMAT_LABELS: Record<string, string> = {
   'docx-nfd': 'nfd-docx-docxjs',
   'docx-lo-nfd': 'nfd-docx-libreoffice',
   'pdf-nfd': 'nfd-pdf',
+  // samples/legacy-word (samples/lib/legacy-word.ts)
+  'doc': 'doc-libreoffice',
+  'doc-tcvn3': 'doc-tcvn3-font',
+  'doc-vni': 'doc-vni-font',
+  'docx-tcvn3': 'legacy-docx-tcvn3-font',
+  'docx-vni': 'legacy-docx-vni-font',
+  // samples/scans (samples/lib/scan.ts)
+  'pdf-scan': 'pdf-ocr',
 };
 
-/** The broad family of a format label: docx, pdf or nfd (decomposed text, any container). */
-export const familyOf = (label: string) => (label.startsWith('nfd') ? 'nfd' : label.startsWith('pdf') ? 'pdf' : 'docx');
+/** The broad family of a format label: docx, doc (Word 97), pdf, ocr (scans), nfd (decomposed
+ *  text, any container) or legacy (TCVN3/VNI fonts in a .docx). */
+export const familyOf = (label: string) =>
+  label === 'pdf-ocr' ? 'ocr' : label.startsWith('nfd') ? 'nfd' : label.startsWith('pdf') ? 'pdf' : label.startsWith('doc-') ? 'doc' : label.startsWith('legacy') ? 'legacy' : 'docx';
 
 export interface Sample {
   /** The expected file's id, with the extension when one expected file covers several files (the seed). */
@@ -519,7 +533,7 @@ function describeSample(r: SampleResult, all: boolean): string[] {
 export function formatText(res: EvalResult, opts: { worst?: number; detail?: boolean } = {}): string {
   const { summary: s, samples } = res;
   const out: string[] = [];
-  out.push(`baocao eval: ${s.samples} files (${s.reports} reports, ${s.notReports} not reports) from samples/seed and samples/generated, ${s.seconds.toFixed(1)} s`);
+  out.push(`baocao eval: ${s.samples} files (${s.reports} reports, ${s.notReports} not reports) from samples/seed, samples/generated and samples/legacy-word, ${s.seconds.toFixed(1)} s`);
   out.push('');
 
   if (opts.detail) {
@@ -588,15 +602,16 @@ export function formatText(res: EvalResult, opts: { worst?: number; detail?: boo
 }
 
 function parseArgs(argv: string[]) {
-  const args: { json: boolean; only?: string; worst?: number } = { json: false };
+  const args: { json: boolean; only?: string; worst?: number; scans: boolean } = { json: false, scans: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') args.json = true;
     else if (a === '--only') args.only = argv[++i];
     else if (a.startsWith('--only=')) args.only = a.slice(7);
     else if (a === '--worst') args.worst = Number(argv[++i]);
+    else if (a === '--no-scans') args.scans = false;
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run eval -- [--json] [--only <id|file|prefix>] [--worst N]');
+      console.log('usage: npm run eval -- [--json] [--only <id|file|prefix>] [--worst N] [--no-scans]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -606,7 +621,7 @@ function parseArgs(argv: string[]) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const res = await runEval({ only: args.only });
+  const res = await runEval({ only: args.only, samples: listSamples(args.scans ? [...SAMPLE_DIRS, ...SCAN_DIRS] : SAMPLE_DIRS) });
   if (args.json) {
     process.stdout.write(JSON.stringify(res, null, 2) + '\n');
     return;

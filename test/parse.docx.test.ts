@@ -124,7 +124,7 @@ describe('parseDocx on made-up documents', () => {
     ]);
   });
 
-  it('reads mammoth HTML with nested lists, footnote references and <th> cells', () => {
+  it('reads mammoth HTML with nested lists, footnotes (after the paragraph that cites them) and <th> cells', () => {
     const blocks = htmlToBlocks(
       '<ol><li>Một<ol><li>Một một</li></ol></li><li>Hai</li></ol>' +
         '<p>Dân số 17.128<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup> người.</p>' +
@@ -136,6 +136,7 @@ describe('parseDocx on made-up documents', () => {
       { kind: 'paragraph', text: 'Một một', style: {} },
       { kind: 'paragraph', text: 'Hai', style: {} },
       { kind: 'paragraph', text: 'Dân số 17.128 người.', style: {} },
+      { kind: 'paragraph', text: 'Theo dữ liệu dân cư.', style: {} },
       { kind: 'table', cells: [[{ text: 'Trong đó', rowSpan: 1, colSpan: 2 }], [{ text: 'A', rowSpan: 1, colSpan: 1 }, { text: 'B', rowSpan: 1, colSpan: 1 }]] },
     ]);
   });

@@ -23,7 +23,10 @@ describe('sniffType', () => {
     expect(await sniffType(read('report.docx'), 'bao-cao')).toBe('docx');
     expect(await sniffType(read('tiny.xlsx'), 'bao-cao.docx')).toBe('xlsx');
     expect(await sniffType(Buffer.from('Báo cáo kết quả …'), 'bao-cao.docx')).toBe('unknown');
-    expect(await sniffType(Buffer.from('{\\rtf1\\ansi Báo cáo}'), 'bao-cao.doc')).toBe('unknown');
+    expect(await sniffType(Buffer.from('{\\rtf1\\ansi Báo cáo}'), 'bao-cao.pdf')).toBe('rtf');
+    expect(await sniffType(Buffer.from('\ufeff<!DOCTYPE html><html><body>Báo cáo</body></html>'), 'bao-cao.doc')).toBe('html');
+    expect(await sniffType(Buffer.from('<?xml version="1.0"?>\n<?mso-application progid="Word.Document"?>\n<w:wordDocument/>'), 'a.doc')).toBe('wordml');
+    expect(await sniffType(Buffer.from('Ghi chú: xem tệp <html> đính kèm'), 'ghi-chu.docx')).toBe('unknown');
     expect(await sniffType(makeZip({ 'a.txt': 'x' }), 'bao-cao.docx')).toBe('unknown');
   });
 
@@ -54,15 +57,14 @@ describe('parseFile', () => {
     return [(err as BaocaoError).code, (err as BaocaoError).detail];
   };
 
-  it('parses docx and pdf by content', async () => {
+  it('parses docx, pdf and doc by content', async () => {
     expect((await parseFile(read('report.docx'), 'a.docx')).format).toBe('docx');
     expect((await parseFile(read('report.pdf'), 'a.docx')).format).toBe('pdf');
+    expect((await parseFile(read('report.doc'), 'a.doc')).format).toBe('doc');
   });
 
   it('says why it cannot read a file', async () => {
     expect(await code(Buffer.alloc(0), 'a.docx')).toEqual(['FILE_EMPTY', undefined]);
-    expect((await code(read('report.doc'), 'a.doc'))[0]).toBe('UNSUPPORTED_TYPE');
-    expect((await code(read('report.doc'), 'a.doc'))[1]).toMatch(/Word 97-2003/);
     expect(await code(read('tiny.xlsx'), 'a.xlsx')).toEqual(['UNSUPPORTED_TYPE', 'tệp Excel (.xlsx)']);
     expect((await code(Buffer.from('xin chào'), 'a.txt'))[0]).toBe('UNSUPPORTED_TYPE');
     expect((await code(makeZip({ 'a.txt': 'x' }), 'a.docx'))[0]).toBe('CORRUPT_DOCX');

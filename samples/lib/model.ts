@@ -11,6 +11,8 @@ export interface Run {
   br?: boolean;
   /** A tab character before this run's text. */
   tab?: boolean;
+  /** This run's own font (default: the document's); legacy-font samples set it. */
+  font?: string;
 }
 
 export type Align = 'left' | 'center' | 'right' | 'justify';

@@ -35,6 +35,7 @@ function renderPara(p: Para, inTable: boolean, tableSize?: number): Paragraph {
       underline: r.underline ? {} : undefined,
       size: size ? size * 2 : undefined,
       break: r.br ? 1 : undefined,
+      font: r.font,
     });
   });
   return new Paragraph({

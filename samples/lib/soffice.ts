@@ -60,6 +60,13 @@ export async function docxToPdf(docxFiles: string[], outDir: string): Promise<st
   return expectOutputs(docxFiles, outDir, '.pdf');
 }
 
+/** .docx files → Word 97–2003 .doc, one soffice call. Returns the written paths. */
+export async function docxToDoc(docxFiles: string[], outDir: string): Promise<string[]> {
+  if (docxFiles.length === 0) return [];
+  await run(['--convert-to', 'doc:MS Word 97', '--outdir', outDir, ...docxFiles], 120_000 + 5_000 * docxFiles.length);
+  return expectOutputs(docxFiles, outDir, '.doc');
+}
+
 /** CSV files (UTF-8, double quotes) → .xlsx through Calc's CSV filter, as a user opening the CSV in
  *  a spreadsheet would get it (formulas evaluated). ',' separated: English number format; ';'
  *  separated: Vietnamese (decimal comma). Needs Calc (libreoffice-calc-nogui). */

@@ -3,8 +3,8 @@
 // helpers rewrite those stamps to fixed values, so that regenerating the samples gives the
 // same bytes and git sees no change. Minimal zip reader/writer: no zip64, no encryption.
 import { createHash } from 'node:crypto';
-import { crc32 } from 'node:zlib';
-import { readZipEntry, writeZip, zipDirectory } from '../../src/parse/zip.ts';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { readZipEntry, zipDirectory } from '../../src/parse/zip.ts';
 
 export interface ZipEntry { name: string; data: Buffer }
 
@@ -21,8 +21,56 @@ export function readZip(zip: Buffer): ZipEntry[] {
   });
 }
 
-/** A zip of the entries with a fixed timestamp (the parse stage's zip writer). */
-export { writeZip };
+/** A zip of the entries with a fixed timestamp (1 Jan 2024 00:00), deflate level 9 (or stored). */
+export function writeZip(entries: readonly ZipEntry[], opts: { store?: boolean } = {}): Buffer {
+  const method = opts.store ? 0 : 8;
+  const DOS_TIME = 0;
+  const DOS_DATE = ((2024 - 1980) << 9) | (1 << 5) | 1;
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, 'utf8');
+    const comp = opts.store ? e.data : deflateRawSync(e.data, { level: 9 });
+    const crc = crc32(e.data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(method, 8);
+    local.writeUInt16LE(DOS_TIME, 10);
+    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(comp.length, 18);
+    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    locals.push(local, name, comp);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt16LE(DOS_TIME, 12);
+    central.writeUInt16LE(DOS_DATE, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(comp.length, 20);
+    central.writeUInt32LE(e.data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, name);
+    offset += 30 + name.length + comp.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
 
 /**
  * A .docx with its time stamps fixed: zip entry times, and the created/modified dates in

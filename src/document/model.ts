@@ -43,6 +43,17 @@ export interface Paragraph {
   /** Path of the section this paragraph belongs to (a heading belongs to its own section). */
   section: SectionPath;
   region: Region;
+  /** OCR only (format 'pdf-ocr'): parts of `text` read with low confidence, for review. */
+  uncertain?: UncertainSpan[];
+}
+
+/** A part of a text that OCR could not read confidently: `text.slice(start, end)` (UTF-16
+ *  offsets), tesseract's word confidence 0–100. Absent or empty: nothing uncertain (and always
+ *  absent for text that was not OCR'd). A value whose quote overlaps a span should be reviewed. */
+export interface UncertainSpan {
+  start: number;
+  end: number;
+  confidence: number;
 }
 
 export interface TableCell {
@@ -50,6 +61,8 @@ export interface TableCell {
   text: string;
   rowSpan: number;
   colSpan: number;
+  /** OCR only: parts of `text` read with low confidence (see UncertainSpan). */
+  uncertain?: UncertainSpan[];
 }
 
 export interface Table {

@@ -2,32 +2,50 @@
 // from the file name alone.
 import type { DocumentModel, SourceFormat } from '../document/model.ts';
 import { BaocaoError } from '../errors.ts';
+import { parseLegacyWord } from './doc/index.ts';
 import { parseDocx } from './docx.ts';
+import { parseScannedPdf, type OcrOptions } from './ocr/index.ts';
 import { parsePdf } from './pdf.ts';
 import { sniff, type SniffedType } from './sniff.ts';
 
 export { parseDocx } from './docx.ts';
 export { parsePdf } from './pdf.ts';
+export { parseScannedPdf, type OcrOptions, type OcrProgress } from './ocr/index.ts';
 export { sniff, sniffType, type Sniffed, type SniffedType } from './sniff.ts';
 
-/** The model's format for a sniffed type we can (eventually) parse; null for the rest. */
+/** The model's format for a sniffed type we can parse; null for the rest. RTF, HTML and Word
+ *  2003 XML count as legacy Word ('doc'). */
 export function formatOf(type: SniffedType): SourceFormat | null {
-  return type === 'docx' || type === 'pdf' || type === 'doc' ? type : null;
+  if (type === 'docx' || type === 'pdf' || type === 'doc') return type;
+  return type === 'rtf' || type === 'html' || type === 'wordml' ? 'doc' : null;
 }
 
 const UNSUPPORTED_DETAIL: Record<string, string> = {
-  doc: 'tệp Word 97-2003 (.doc): hãy lưu lại thành .docx',
   xlsx: 'tệp Excel (.xlsx)',
   xls: 'tệp Excel 97-2003 (.xls)',
-  rtf: 'tệp RTF: hãy lưu lại thành .docx',
   'encrypted Office file': 'tệp Office có mật khẩu',
+  ole2: 'tệp Office không rõ loại',
 };
 
-export async function parseFile(buffer: Buffer, fileName: string): Promise<DocumentModel> {
+export interface ParseOptions {
+  /** Scanned PDFs: the OCR's deadline and progress (src/parse/ocr/). */
+  ocr?: OcrOptions;
+}
+
+export async function parseFile(buffer: Buffer, fileName: string, opts: ParseOptions = {}): Promise<DocumentModel> {
   if (buffer.length === 0) throw new BaocaoError('FILE_EMPTY');
   const { type, detail } = await sniff(buffer, fileName);
   if (type === 'docx') return parseDocx(buffer);
-  if (type === 'pdf') return parsePdf(buffer);
+  if (type === 'pdf') {
+    // No text layer (a scan), or one that cannot be read: read the page images.
+    return parsePdf(buffer).catch((err: unknown) => {
+      if (err instanceof BaocaoError && err.code === 'NO_TEXT') return parseScannedPdf(buffer, opts.ocr);
+      throw err;
+    });
+  }
+  if (type === 'doc' || type === 'rtf' || type === 'html' || type === 'wordml') return parseLegacyWord(buffer, type);
+  if (detail === 'docm') throw new BaocaoError('MACRO_DOC');
+  if (detail === 'encrypted Office file' && !/\.xlsx?$/i.test(fileName.trim())) throw new BaocaoError('ENCRYPTED_DOC');
   // A readable zip without a Word document in it, named .docx: report it as a broken Word file.
   if (detail === 'zip' && /\.docx$/i.test(fileName.trim())) throw new BaocaoError('CORRUPT_DOCX', 'không có word/document.xml');
   throw new BaocaoError('UNSUPPORTED_TYPE', UNSUPPORTED_DETAIL[detail] ?? detail);

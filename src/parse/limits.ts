@@ -5,11 +5,11 @@
 //     read WITHOUT inflating a single entry, so a zip bomb is refused at the cost of
 //     reading a few kilobytes of its directory.
 // A zip that lies in its directory (declared small, inflates huge) gets past this check; it is
-// stopped while inflating: unzipForParsing inflates each entry at most to its declared size
-// (and all of them to at most the limit) and hands the parser a copy that needs no inflating.
+// stopped while inflating: inflateForParsing inflates each entry once, at most to its declared
+// size (and all of them to at most the limit); the .docx reader reads those parts only.
 import { loadConfig } from '../config.ts';
 import { BaocaoError } from '../errors.ts';
-import { inflateAll, writeZip, zipDirectory, ZipInflateError } from './zip.ts';
+import { inflateAll, zipDirectory, ZipInflateError } from './zip.ts';
 
 export interface FileLimits {
   /** Largest file accepted (bytes). */
@@ -105,19 +105,19 @@ function configuredMaxUnzipped(): number {
 }
 
 /**
- * A .docx (zip) as its parser gets it: every entry inflated once, each to at most its declared
- * size and all together to at most `maxUnzippedBytes` — stopping as soon as the running output
- * passes either — then packed again without compression, so mammoth (JSZip) reads exactly
- * these bytes and inflates nothing itself. Throws ZIP_BOMB (the zip lies, or is too big once
- * inflated) or CORRUPT_DOCX (unreadable directory, entry or compression method).
+ * A .docx's (zip's) parts as its parser reads them: every entry inflated once, each to at most its
+ * declared size and all together to at most `maxUnzippedBytes` — stopping as soon as the running
+ * output passes either. Null when the zip has no readable directory; entries that cannot be
+ * inflated are left out (the parser reports the file as damaged if it needs one). Throws
+ * ZIP_BOMB when the zip lies about a size or is too big once inflated.
  */
-export function unzipForParsing(buffer: Buffer, maxUnzippedBytes: number = configuredMaxUnzipped()): Buffer {
+export function inflateForParsing(buffer: Buffer, maxUnzippedBytes: number = configuredMaxUnzipped()): Map<string, Buffer> | null {
   try {
-    return writeZip(inflateAll(buffer, maxUnzippedBytes), { store: true });
+    const inflated = inflateAll(buffer, maxUnzippedBytes);
+    return inflated ? new Map(inflated.entries.map((e) => [e.name, e.data])) : null;
   } catch (err) {
     if (!(err instanceof ZipInflateError)) throw err;
     if (err.kind === 'lies') throw new BaocaoError('ZIP_BOMB', `mục ${err.entry} giải nén ra nhiều hơn dung lượng khai báo`);
-    if (err.kind === 'total') throw new BaocaoError('ZIP_BOMB', `giải nén ra hơn ${formatMb(maxUnzippedBytes)}`);
-    throw new BaocaoError('CORRUPT_DOCX', err.entry ? `mục ${err.entry} không đọc được` : 'không đọc được mục lục của tệp nén');
+    throw new BaocaoError('ZIP_BOMB', `giải nén ra hơn ${formatMb(maxUnzippedBytes)}`);
   }
 }

@@ -8,6 +8,7 @@ import { buildDocument } from '../document/structure.ts';
 import { COLUMN_GAP_EM, layoutToBlocks, type PageData, type Rule, type Run } from './layout/page-layout.ts';
 import { BaocaoError } from '../errors.ts';
 import { joinSplitSyllables } from './pdf-nfd.ts';
+import { judgeTextLayer } from './ocr/garbage.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The small part of pdf.js we use (pdf-parse loads it; its types are not part of pdf-parse's API).
@@ -121,6 +122,9 @@ async function readPages(doc: PdfDocument): Promise<PageData[]> {
     pages.push({ page: n, width: vp.width, height: vp.height, runs: textRuns(page, tc, vp.transform, vp.width, vp.height), rules: drawnRules(ops, vp.transform) });
     page.cleanup();
   }
+  // A text layer that is there but unreadable (a broken scanner OCR layer, a font without a
+  // Unicode map): NO_TEXT sends the file to OCR (parse/index.ts).
+  if (judgeTextLayer(pages.flatMap((p) => p.runs.map((r) => r.text)).join(' ')).unreadable) throw new BaocaoError('NO_TEXT', 'lớp chữ không đọc được');
   return pages;
 }
 

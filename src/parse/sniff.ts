@@ -1,15 +1,17 @@
 // What a file is, by its content: magic bytes, the entry names of a zip, the stream names of an
-// OLE2 (Word 97) container. The file name's extension only breaks ties; it is never trusted alone.
+// OLE2 (Word 97) container, the first tags of a text file (RTF, HTML, Word 2003 XML). The file
+// name's extension only breaks ties; it is never trusted alone.
 import { fileTypeFromBuffer } from 'file-type';
-import { zipEntryNames } from './zip.ts';
+import { readZipEntry, zipEntryNames } from './zip.ts';
 
 export { readZipEntry, zipEntryNames } from './zip.ts';
 
-export type SniffedType = 'docx' | 'pdf' | 'doc' | 'xlsx' | 'unknown';
+/** 'rtf', 'html', 'wordml' (Word 2003 XML): legacy Word-family files read through LibreOffice. */
+export type SniffedType = 'docx' | 'pdf' | 'doc' | 'rtf' | 'html' | 'wordml' | 'xlsx' | 'unknown';
 
 export interface Sniffed {
   type: SniffedType;
-  /** What the content looked like, for messages: 'pdf', 'docx', 'zip', 'rtf', 'xls', 'image/png' … */
+  /** What the content looked like, for messages: 'pdf', 'docx', 'docm', 'zip', 'rtf', 'xls', 'image/png' … */
   detail: string;
 }
 
@@ -28,7 +30,12 @@ export async function sniff(buffer: Buffer, fileName: string): Promise<Sniffed> 
     return sniffZip(buffer, ext);
   }
   if (buffer.subarray(0, 8).equals(CFB_MAGIC)) return sniffCfb(buffer, ext);
-  if (buffer.subarray(0, 5).toString('latin1') === '{\\rtf') return { type: 'unknown', detail: 'rtf' };
+  const head = textHead(buffer);
+  if (head.startsWith('{\\rtf')) return { type: 'rtf', detail: 'rtf' };
+  if (/^<\?xml[^>]*>\s*(<\?mso-application\s+progid="Word\.Document"\?>|<w:wordDocument\b)/i.test(head) || (/^<\?xml/i.test(head) && /<w:wordDocument\b/.test(head))) {
+    return { type: 'wordml', detail: 'Word 2003 XML' };
+  }
+  if (/^(<!--[\s\S]*?-->\s*)*(<!doctype\s+html\b|<html\b)/i.test(head)) return { type: 'html', detail: 'html' };
   const ft = await fileTypeFromBuffer(buffer).catch(() => undefined);
   if (ft) return { type: 'unknown', detail: ft.mime };
   return { type: 'unknown', detail: looksLikeText(buffer) ? 'text' : ext ? `.${ext}` : 'unknown' };
@@ -38,6 +45,10 @@ function sniffZip(buffer: Buffer, ext: string): Sniffed {
   const names = zipEntryNames(buffer);
   // The main part is word/document.xml; a few tools write word/document2.xml.
   const word = names.some((n) => /^word\/document\d*\.xml$/.test(n));
+  // A macro-enabled Word file (.docm, whatever its name): its VBA project, or its content type.
+  if (word && (names.includes('word/vbaProject.bin') || /macroEnabled/i.test(readZipEntry(buffer, '[Content_Types].xml', 1024 * 1024)?.toString('utf8') ?? ''))) {
+    return { type: 'unknown', detail: 'docm' };
+  }
   const xl = names.some((n) => n.startsWith('xl/'));
   if (word && xl) return ext === 'xlsx' ? { type: 'xlsx', detail: 'xlsx' } : { type: 'docx', detail: 'docx' };
   if (word) return { type: 'docx', detail: 'docx' };
@@ -61,6 +72,12 @@ function sniffCfb(buffer: Buffer, ext: string): Sniffed {
 function extensionOf(fileName: string): string {
   const m = /\.([A-Za-z0-9]{1,5})$/.exec(fileName.trim());
   return m ? m[1]!.toLowerCase() : '';
+}
+
+/** The first 4 KiB as text, without a byte-order mark or leading white space (UTF-16 files
+ *  keep their zero bytes: they are not taken for text formats). */
+function textHead(buffer: Buffer): string {
+  return buffer.subarray(0, 4096).toString('latin1').replace(/^(\xef\xbb\xbf)?\s*/, '');
 }
 
 function looksLikeText(buffer: Buffer): boolean {

@@ -1,10 +1,10 @@
 // The one reader of zip containers (.docx, .xlsx) in the parse stage: the central directory
 // (names and declared sizes, never the data) and, on demand, one entry inflated with a cap, or
-// every entry inflated under a running byte budget (inflateAll) — what mammoth is then given,
-// re-packed without compression (writeZip), so that no reader after us inflates anything.
+// every entry inflated once under a running byte budget (inflateAll) — the parts the .docx
+// reader (docx/package.ts) and mammoth then read, so nothing after it inflates anything.
 // Used by type sniffing (entry names), the zip-bomb checks (declared, then actual sizes) and
 // the .docx numbering rebuild (word/numbering.xml). No zip64, no encryption.
-import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { inflateRawSync } from 'node:zlib';
 
 export interface ZipEntryInfo {
   name: string;
@@ -80,10 +80,9 @@ export interface ZipEntry {
 /** Why inflateAll stopped. */
 export class ZipInflateError extends Error {
   constructor(
-    /** 'lies': an entry inflates to more than its declared size; 'total': the budget is spent;
-     *  'unreadable': no directory, a local header missing, a method other than store/deflate, damaged data. */
-    readonly kind: 'lies' | 'total' | 'unreadable',
-    readonly entry: string | null,
+    /** 'lies': an entry inflates to more than its declared size; 'total': the budget is spent. */
+    readonly kind: 'lies' | 'total',
+    readonly entry: string,
     message: string,
   ) {
     super(message);
@@ -91,99 +90,59 @@ export class ZipInflateError extends Error {
   }
 }
 
+export interface Inflated {
+  entries: ZipEntry[];
+  /** Entries that cannot be inflated (no local header, encrypted, a method other than store or
+   *  deflate, damaged data): left out; a reader that needs one reports the file as damaged. */
+  unreadable: string[];
+}
+
 /**
- * Every entry, inflated, never more than it declares and never more than `maxTotalBytes` in all:
- * zlib inflates chunk by chunk and stops as soon as its running output passes the entry's cap
+ * Every entry, inflated once, never more than it declares and never more than `maxTotalBytes` in
+ * all: zlib inflates chunk by chunk and stops as soon as its running output passes the entry's cap
  * (maxOutputLength), so a zip whose directory lies (a 1 MB file declaring 100 kB that inflates to
- * 1 GB) costs at most its declared size in memory and time. Throws ZipInflateError.
+ * 1 GB) costs at most its declared size in memory and time. Null when there is no readable
+ * central directory. Throws ZipInflateError.
  */
-export function inflateAll(buffer: Buffer, maxTotalBytes: number): ZipEntry[] {
+export function inflateAll(buffer: Buffer, maxTotalBytes: number): Inflated | null {
   const dir = zipDirectory(buffer);
-  if (!dir) throw new ZipInflateError('unreadable', null, 'no readable central directory');
-  const out: ZipEntry[] = [];
+  if (!dir) return null;
+  const out: Inflated = { entries: [], unreadable: [] };
   let total = 0;
   for (const e of dir) {
     const local = e.localOffset;
-    if (local + 30 > buffer.length || buffer.readUInt32LE(local) !== LOCAL) throw new ZipInflateError('unreadable', e.name, `no local header for ${e.name}`);
-    if (buffer.readUInt16LE(local + 6) & 1) throw new ZipInflateError('unreadable', e.name, `${e.name} is encrypted`);
+    if (local + 30 > buffer.length || buffer.readUInt32LE(local) !== LOCAL || buffer.readUInt16LE(local + 6) & 1) {
+      out.unreadable.push(e.name);
+      continue;
+    }
     const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
     const data = buffer.subarray(start, start + e.compressedSize);
     const budget = maxTotalBytes - total;
     const cap = Math.min(e.uncompressedSize, budget);
     let inflated: Buffer | null = null;
+    let past = false;
     if (e.method === 0) {
       if (data.length <= cap) inflated = Buffer.from(data);
+      else past = true;
     } else if (e.method === 8) {
       try {
         inflated = inflateRawSync(data, { maxOutputLength: Math.max(1, cap) });
+        if (inflated.length > cap) past = true; // (a cap of 0 was asked as 1)
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') {
-          throw new ZipInflateError('unreadable', e.name, `${e.name}: ${(err as Error).message}`);
-        }
+        if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') past = true;
       }
-      if (inflated && inflated.length > cap) inflated = null; // (a cap of 0 was asked as 1)
-    } else {
-      throw new ZipInflateError('unreadable', e.name, `${e.name}: compression method ${e.method}`);
     }
-    if (!inflated) {
+    if (past) {
       // Past the cap: past what the entry declares, or past what is left of the budget.
       if (cap === budget && budget < e.uncompressedSize) throw new ZipInflateError('total', e.name, `more than ${maxTotalBytes} bytes inflated`);
       throw new ZipInflateError('lies', e.name, `${e.name} declares ${e.uncompressedSize} bytes and inflates to more`);
     }
+    if (!inflated) {
+      out.unreadable.push(e.name);
+      continue;
+    }
     total += inflated.length;
-    out.push({ name: e.name, data: inflated });
+    out.entries.push({ name: e.name, data: inflated });
   }
   return out;
-}
-
-/** A zip of the entries with a fixed timestamp (1 Jan 2024 00:00), UTF-8 names, deflate level 9
- *  or stored (no compression: a reader then inflates nothing). */
-export function writeZip(entries: readonly ZipEntry[], opts: { store?: boolean } = {}): Buffer {
-  const method = opts.store ? 0 : 8;
-  const DOS_TIME = 0;
-  const DOS_DATE = ((2024 - 1980) << 9) | (1 << 5) | 1;
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const comp = opts.store ? e.data : deflateRawSync(e.data, { level: 9 });
-    const crc = crc32(e.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(LOCAL, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(comp.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    locals.push(local, name, comp);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(CENTRAL, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(comp.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += 30 + name.length + comp.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
 }
