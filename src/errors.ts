@@ -19,6 +19,8 @@ export const ERROR_MESSAGES = {
   OCR_FAILED: 'nhận dạng chữ bản quét bị lỗi',
   TIMEOUT: 'xử lý tệp quá thời gian cho phép',
   NOT_FOUND: 'không tìm thấy tệp',
+  SYMLINK: 'không đọc, không chuyển tệp qua liên kết tượng trưng (symlink)',
+  FILE_CHANGING: 'tệp vẫn đang được ghi (nội dung còn thay đổi): sẽ xử lý khi ghi xong',
   NOT_A_REPORT: 'không phải báo cáo chính quyền thân thiện',
   MEMORY_LIMIT: 'xử lý tệp vượt giới hạn bộ nhớ cho phép',
   JOB_STALLED: 'việc xử lý tệp bị gián đoạn nhiều lần (tiến trình xử lý dừng đột ngột)',

@@ -2,15 +2,16 @@
 // The same function runs in-process (embedded mode, `baocao ingest`/`watch`) and inside BullMQ
 // workers. In a managed inbox (job.inbox set) it also moves the file to the folder of its
 // outcome, after the database has recorded that outcome (src/inbox/move.ts).
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { App } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { Extraction } from './contract.ts';
 import type { SourceFormat } from './document/model.ts';
 import { BaocaoError, toBaocaoError } from './errors.ts';
-import { displayName, sha256OfBuffer } from './inbox/identity.ts';
+import { displayName, sha256OfBuffer, sha256OfFile } from './inbox/identity.ts';
 import { errorNote, exists, findMoved, FOLDER_OF, moveIntoFolder, STATUS_OF, writeErrorNote } from './inbox/move.ts';
+import { assertMovable, entryKind, isInside, readReceived, symlinkError } from './inbox/safe.ts';
 import { createIsolatedPool, IsolationUnavailableError, type IsolatedPool } from './parse/isolated.ts';
 import { checkLimits, tooLarge, type FileLimits } from './parse/limits.ts';
 import { parseFile } from './parse/index.ts';
@@ -61,19 +62,24 @@ export async function extractFile(file: string, opts: ExtractOptions, known?: { 
   return extractBytes(bytes, file, opts.registry, known);
 }
 
-/** The file's bytes, after the checks that need no parsing (size, zip directory). */
-async function readChecked(file: string, limits: Pick<FileLimits, 'maxFileBytes' | 'maxUnzippedBytes'>): Promise<Buffer> {
-  const info = await stat(file).catch(() => {
-    throw new BaocaoError('NOT_FOUND');
-  });
+/** The file's bytes — never read through a symlink, and in an inbox only from inside it
+ *  (inbox/safe.ts) — after the checks that need no parsing (size, zip directory). */
+async function readChecked(file: string, limits: Pick<FileLimits, 'maxFileBytes' | 'maxUnzippedBytes'>, inbox?: string): Promise<Buffer> {
   // Before reading: a 5 GB file is refused without loading it.
-  if (info.size > limits.maxFileBytes) throw tooLarge(info.size, limits.maxFileBytes);
-  const bytes = await readFile(file).catch((err: unknown) => {
-    throw new BaocaoError('NOT_FOUND', (err as Error).message.split('\n')[0], { cause: err });
-  });
+  const bytes = await readReceived(file, { inbox, maxBytes: limits.maxFileBytes, tooLarge: (size) => tooLarge(size, limits.maxFileBytes) });
   await checkLimits(bytes, limits);
   return bytes;
 }
+
+/** The file's bytes are not those the job was made for: it changed after it was taken. */
+class ContentChanged extends Error {
+  constructor(readonly sha256: string) {
+    super('content changed since the file was taken');
+  }
+}
+
+/** Restarts on a file whose bytes keep changing, before leaving it for the watcher. */
+const MAX_RESTARTS = 3;
 
 async function extractBytes(bytes: Buffer, file: string, registry: Registry, known?: { sha256?: string; name?: string }): Promise<FileExtraction> {
   const doc = await parseFile(bytes, file);
@@ -193,9 +199,21 @@ export async function processFile(job: ProcessFileData, deps: PipelineDeps): Pro
   }
 }
 
-async function processOnce(job: ProcessFileData, deps: PipelineDeps): Promise<ProcessResult> {
+/** A file the pipeline does not touch: nothing recorded, nothing moved (a symlink, a file outside
+ *  the inbox, a file still changing); the watcher reports it and offers it again if it changes. */
+function leftInPlace(code: 'SYMLINK' | 'FILE_CHANGING', err?: unknown): ProcessResult {
+  return { status: 'failed', code, message: err instanceof BaocaoError ? err.message : new BaocaoError(code).message };
+}
+
+async function processOnce(job: ProcessFileData, deps: PipelineDeps, restarts = 0): Promise<ProcessResult> {
   const inbox = job.inbox ? path.resolve(job.inbox) : undefined;
-  const info = await stat(job.path).catch(() => null);
+  const kind = await entryKind(job.path);
+  if (kind === 'symlink') return leftInPlace('SYMLINK', symlinkError(job.path));
+  if (inbox && kind === 'file') {
+    const inside = await assertMovable(inbox, job.path).then(() => null, (err: unknown) => err);
+    if (inside instanceof BaocaoError && inside.code === 'SYMLINK') return leftInPlace('SYMLINK', inside);
+  }
+  const info = kind === 'file' ? await lstat(job.path).catch(() => null) : null;
   if (!info && inbox) {
     const found = await findMoved(inbox, job.path, job.sha256);
     if (found) return alreadyMoved(job, deps, inbox, found);
@@ -223,16 +241,34 @@ async function processOnce(job: ProcessFileData, deps: PipelineDeps): Promise<Pr
       await deps.files.setStoredPath(claim.id, job.path);
     }
   }
+  // Content that failed at this very path before and is not there any more (the file was
+  // rewritten, e.g. in failed/ by a slow writer): the record follows the file.
+  await deps.files.supersedeFailedAt(job.path, job.sha256);
+
+  // The file changed after it was taken (a writer not done): start again on what is there now;
+  // the claim of bytes that never were a finished file is released.
+  const restart = async (sha256: string): Promise<ProcessResult> => {
+    if (claim.isNew) await deps.files.release(claim.id);
+    if (restarts >= MAX_RESTARTS) return leftInPlace('FILE_CHANGING');
+    return processOnce({ ...job, sha256 }, deps, restarts + 1);
+  };
 
   let outcome: FileExtraction;
   try {
-    outcome = await extractForJob(job, deps);
+    outcome = await extractForJob(job, deps, inbox);
   } catch (err) {
+    if (err instanceof ContentChanged) return restart(err.sha256);
+    // Half a file fails to parse: if the bytes changed meanwhile, it was still being written.
+    const changed = await sha256OfFile(job.path, inbox).catch(() => null);
+    if (changed !== null && changed !== job.sha256) return restart(changed);
     // Extraction is deterministic: a retry would fail the same way, so every error here is the file's.
     const e = toBaocaoError(err);
     await deps.files.markFailed(claim.id, e.code, e.message);
     return settle(job, deps, inbox, claim.id, 'failed', { code: e.code, message: e.message });
   }
+  // Just before recording and moving: still the bytes that were read?
+  const current = await sha256OfFile(job.path, inbox).catch(() => null);
+  if (current !== null && current !== job.sha256) return restart(current);
   if (outcome.kind === 'not_a_report') {
     await deps.files.markNotAReport(claim.id, outcome.reason, outcome.format);
     return settle(job, deps, inbox, claim.id, 'not_a_report', { code: 'NOT_A_REPORT', message: outcome.reason });
@@ -243,10 +279,12 @@ async function processOnce(job: ProcessFileData, deps: PipelineDeps): Promise<Pr
   return settle(job, deps, inbox, claim.id, 'processed', { reportId });
 }
 
-async function extractForJob(job: ProcessFileData, deps: PipelineDeps): Promise<FileExtraction> {
+async function extractForJob(job: ProcessFileData, deps: PipelineDeps, inbox?: string): Promise<FileExtraction> {
   const limits: FileLimits = { ...configuredLimits(), maxFileBytes: deps.maxFileBytes, ...deps.limits };
   if (deps.maxUnzippedBytes !== undefined && deps.limits?.maxUnzippedBytes === undefined) limits.maxUnzippedBytes = deps.maxUnzippedBytes;
-  const bytes = await readChecked(job.path, limits);
+  const bytes = await readChecked(job.path, limits, inbox);
+  const sha256 = sha256OfBuffer(bytes);
+  if (sha256 !== job.sha256) throw new ContentChanged(sha256);
   const known = { sha256: job.sha256, name: job.originalName };
   if (deps.isolate === false || isolationBroken) return extractBytes(bytes, job.path, deps.registry, known);
   try {
@@ -294,6 +332,10 @@ async function settle(
   }
   if (status === 'failed' || status === 'not_a_report') {
     await writeErrorNote(dest, errorNote(inbox, job.path, o.code ?? (status === 'failed' ? 'INTERNAL' : 'NOT_A_REPORT'), o.message ?? '', job.sha256));
+  }
+  // A file retried from failed/ that went elsewhere: its old note goes with it.
+  if (dest !== path.resolve(job.path) && isInside(path.join(inbox, 'failed'), path.resolve(job.path))) {
+    await rm(`${job.path}.error.json`, { force: true });
   }
   if (status !== 'duplicate') await deps.files.setStoredPath(fileId, dest);
   return { ...result, movedTo: dest };

@@ -88,7 +88,9 @@ describe('health and the page', () => {
     expect(js.statusCode).toBe(200);
     expect(js.headers['content-type']).toMatch(/javascript/);
     expect((await get('/style.css', 'none')).statusCode).toBe(200);
-    const missing = await get('/nothing-here', 'none');
+    // Deny by default: a path no route serves needs a token too (401), then it is a 404.
+    expect((await get('/nothing-here', 'none')).statusCode).toBe(401);
+    const missing = await get('/nothing-here', 'viewer');
     expect(missing.statusCode).toBe(404);
     expect(errorOf(missing).code).toBe('NOT_FOUND');
   });

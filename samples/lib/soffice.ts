@@ -66,3 +66,13 @@ export async function docxToDoc(docxFiles: string[], outDir: string): Promise<st
   await run(['--convert-to', 'doc:MS Word 97', '--outdir', outDir, ...docxFiles], 120_000 + 5_000 * docxFiles.length);
   return expectOutputs(docxFiles, outDir, '.doc');
 }
+
+/** CSV files (UTF-8, double quotes) → .xlsx through Calc's CSV filter, as a user opening the CSV in
+ *  a spreadsheet would get it (formulas evaluated). ',' separated: English number format; ';'
+ *  separated: Vietnamese (decimal comma). Needs Calc (libreoffice-calc-nogui). */
+export async function csvToXlsx(csvFiles: string[], outDir: string, opts: { separator?: ',' | ';' } = {}): Promise<string[]> {
+  if (csvFiles.length === 0) return [];
+  const filter = opts.separator === ';' ? '59,34,76,1,,1066' : '44,34,76,1';
+  await run([`--infilter=Text - txt - csv (StarCalc):${filter}`, '--convert-to', 'xlsx', '--outdir', outDir, ...csvFiles], 120_000 + 5_000 * csvFiles.length);
+  return expectOutputs(csvFiles, outDir, '.xlsx');
+}

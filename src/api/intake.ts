@@ -7,7 +7,7 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { sha256OfFile } from '../inbox/identity.ts';
+import { displayName, sha256OfFile } from '../inbox/identity.ts';
 import type { InProcessQueue } from '../queue/inprocess.ts';
 import type { JobQueue, ProcessFileData, ProcessStatus } from '../queue/types.ts';
 import { HttpError, badRequest } from './http.ts';
@@ -38,10 +38,11 @@ export function queueIntake(queue: JobQueue): Intake {
 
 export const ACCEPTED_EXTENSIONS = ['.docx', '.doc', '.pdf'] as const;
 
-/** A safe file name from what the client sent: no folders, no control characters, not hidden,
- *  NFC, at most 150 characters; the extension must be one the pipeline reads. */
+/** A safe file name from what the client sent: no folders, no control characters (bidi
+ *  controls included), not hidden, NFC, at most 150 characters; the extension must be one the
+ *  pipeline reads. */
 export function safeFileName(raw: string): string {
-  let name = raw.normalize('NFC').replace(/\\/g, '/');
+  let name = displayName(raw).replace(/\\/g, '/');
   name = name.slice(name.lastIndexOf('/') + 1);
   name = name.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').replace(/\s+/g, ' ').trim();
   name = name.replace(/^[.~$\s]+/, '');

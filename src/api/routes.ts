@@ -1,6 +1,6 @@
 // The API's routes. Reads need a viewer token, corrections and uploads an editor's, tokens an admin's.
-import { createReadStream } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { lstat, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
@@ -9,9 +9,10 @@ import { renderCsv } from '../consolidate/format.ts';
 import type { Workspace } from '../consolidate/service.ts';
 import { COLUMNS, EXPORT_COLUMNS } from '../consolidate/table.ts';
 import { renderXlsx } from '../consolidate/xlsx.ts';
-import { dropKey } from '../inbox/identity.ts';
+import { displayName, dropKey, sha256OfBuffer } from '../inbox/identity.ts';
+import { entryKind, isInside, readReceived } from '../inbox/safe.ts';
 import type { TokensRepository } from '../db/repositories/tokens.ts';
-import { ROLE_LABELS } from './auth.ts';
+import { ROLE_LABELS, type FailedAttempts } from './auth.ts';
 import { HttpError, badRequest, notFound } from './http.ts';
 import { placeInInbox, safeFileName, writeTemp, type Intake } from './intake.ts';
 import { CorrectionBody, FlagsQuery, IdParams, PeriodQuery, TokenBody } from './schemas.ts';
@@ -23,6 +24,8 @@ export interface RouteDeps {
   intake: Intake;
   inboxDir: string;
   maxFileBytes: number;
+  /** Wrong-token counts per address (shown to admins beside the tokens). */
+  failures?: FailedAttempts;
 }
 
 const MIME: Record<string, string> = {
@@ -32,7 +35,8 @@ const MIME: Record<string, string> = {
 };
 
 /** Content-Disposition for a Vietnamese file name (RFC 6266: an ASCII fallback and filename*). */
-export function attachment(name: string): string {
+export function attachment(raw: string): string {
+  const name = displayName(raw);
   const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
@@ -83,20 +87,27 @@ export function apiRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       const detail = await workspace.report(req.params.id);
       if (!detail) throw notFound(`Không có báo cáo số ${req.params.id}`);
       const { storedPath, ...file } = detail.file;
-      const available = await stat(storedPath).then((s) => s.isFile(), () => false);
+      const available = (await entryKind(storedPath)) === 'file';
       return { ...detail, file: { ...file, available } };
     });
 
+    // The original file: never through a symlink (O_NOFOLLOW), inside the inbox when it is there,
+    // and only the bytes that were received (their sha256 is the record's).
     api.get('/api/reports/:id/file', { schema: { params: IdParams } }, async (req, reply) => {
       const detail = await workspace.report(req.params.id);
       if (!detail) throw notFound(`Không có báo cáo số ${req.params.id}`);
-      const info = await stat(detail.file.storedPath).catch(() => null);
-      if (!info?.isFile()) throw notFound(`Tệp gốc "${detail.file.name}" không còn trên máy chủ`);
+      const stored = path.resolve(detail.file.storedPath);
+      const inbox = isInside(path.resolve(deps.inboxDir), stored) ? deps.inboxDir : undefined;
+      const bytes = await readReceived(stored, { inbox }).catch(() => null);
+      if (!bytes) throw notFound(`Tệp gốc "${detail.file.name}" không còn trên máy chủ`);
+      if (sha256OfBuffer(bytes) !== detail.file.sha256) {
+        throw notFound(`Tệp gốc "${detail.file.name}" trên máy chủ không còn là tệp đã nhận (nội dung đã thay đổi)`);
+      }
       reply
         .header('Content-Type', MIME[detail.file.format ?? ''] ?? 'application/octet-stream')
-        .header('Content-Length', String(info.size))
+        .header('Content-Length', String(bytes.length))
         .header('Content-Disposition', attachment(detail.file.name));
-      return reply.send(createReadStream(detail.file.storedPath));
+      return reply.send(bytes);
     });
 
     api.post(
@@ -167,7 +178,7 @@ export function apiRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         });
       }
       const stored = await placeInInbox(deps.inboxDir, temp, name, sha256);
-      const st = await stat(stored);
+      const st = await lstat(stored);
       const result = await deps.intake.submit({
         path: stored,
         sha256,
@@ -180,10 +191,15 @@ export function apiRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
     });
 
     // Tokens (admin).
-    api.get('/api/tokens', { config: { role: 'admin' } }, async () => ({ tokens: await tokens.list({ includeRevoked: true }) }));
+    api.get('/api/tokens', { config: { role: 'admin' } }, async () => ({
+      tokens: await tokens.list({ includeRevoked: true }),
+      // Wrong tokens per client address in the current window, and the limit (429 past it).
+      failedAttempts: deps.failures?.entries() ?? [],
+      failureLimit: deps.failures ? { max: deps.failures.limit.max, windowMinutes: Math.round(deps.failures.limit.windowMs / 60_000) } : null,
+    }));
 
     api.post('/api/tokens', { config: { role: 'admin' }, schema: { body: TokenBody } }, async (req, reply) => {
-      const { token, info } = await tokens.create(req.body.name, req.body.role);
+      const { token, info } = await tokens.create(req.body.name, req.body.role, { expiresAt: req.body.expires ?? null });
       return reply.code(201).send({ ...info, token, note: 'Mã chỉ hiện một lần: hãy lưu lại ngay' });
     });
 

@@ -1,6 +1,6 @@
 // zod schemas of the API's inputs; the messages are for staff, in Vietnamese.
 import { z } from 'zod';
-import { TOKEN_ROLES } from '../db/repositories/tokens.ts';
+import { parseExpiry, TOKEN_ROLES } from '../db/repositories/tokens.ts';
 
 const PERIOD = /^\d{4}(-(H[12]|Q[1-4]|9M))?$/;
 const PERIOD_MESSAGE = 'kỳ báo cáo có dạng 2024-H1, 2024-H2, 2024-Q1 … 2024-Q4, 2024-9M hoặc 2024';
@@ -51,8 +51,23 @@ export const TokenBody = z.object(
   {
     name: z.string({ error: 'thiếu tên (name) của người dùng mã' }).trim().min(1, 'tên không được để trống').max(100, 'tên quá dài'),
     role: z.enum(TOKEN_ROLES, { error: 'quyền (role) là viewer, editor hoặc admin' }),
+    /** Optional expiry: "30d", "12h", a date "2025-12-31" (valid through that day, Vietnam time) or an ISO date-time. */
+    expires: z
+      .string({ error: 'hạn dùng (expires) là chuỗi, ví dụ "30d" hoặc "2025-12-31"' })
+      .trim()
+      .max(40, 'hạn dùng quá dài')
+      .optional()
+      .transform((v, ctx) => {
+        if (!v) return undefined;
+        try {
+          return parseExpiry(v);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', message: (err as Error).message });
+          return z.NEVER;
+        }
+      }),
   },
-  { error: 'nội dung phải là JSON dạng {"name": …, "role": "viewer" | "editor" | "admin"}' },
+  { error: 'nội dung phải là JSON dạng {"name": …, "role": "viewer" | "editor" | "admin", "expires"?: "30d" | "2025-12-31"}' },
 );
 
 export const UploadHeaders = z.object({

@@ -1,21 +1,28 @@
 import path from 'node:path';
-import { stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 import { openApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { displayName, dropKey, sha256OfFile } from '../inbox/identity.ts';
-import { listInbox } from '../inbox/scan.ts';
+import { listChangedFailed, listInbox, symlinkLine } from '../inbox/scan.ts';
 import { closeParsers, processFile, settleFailedJob } from '../pipeline.ts';
 import { createInProcessQueue } from '../queue/inprocess.ts';
 import type { ProcessFileData, ProcessResult } from '../queue/types.ts';
 
 export interface IngestSummary {
   processed: number;
+  /** Content the database already has (an earlier ingest of the same files): not processed again. */
+  known: number;
   failed: number;
   duplicate: number;
   notAReport: number;
+  /** Symlinks found in the folder: not followed, not read, left in place. */
+  symlinks: number;
   lines: string[];
 }
+
+/** Outcomes whose content is not processed again when met again (a failed one is: staff's retry). */
+const SETTLED = new Set(['processed', 'not_a_report', 'duplicate']);
 
 /**
  * Processes every file of a folder with the in-process queue and the app's database.
@@ -27,9 +34,13 @@ export interface IngestSummary {
 export async function ingestCommand(dir: string, opts: { concurrency?: number; progress?: boolean; move?: boolean }): Promise<void> {
   const config = loadConfig();
   const root = path.resolve(dir);
-  const files = await listInbox(dir);
+  const symlinks: string[] = [];
+  // The same listing as the watcher's: symlinks (to files or folders) are reported, never followed.
+  const files = await listInbox(dir, { onSymlink: (f) => symlinks.push(f) });
+  if (opts.move) files.push(...(await listChangedFailed(dir, { onSymlink: (f) => symlinks.push(f) })));
+  const symlinkLines = symlinks.map((f) => `  ${symlinkLine(displayName(path.relative(dir, f)))}`);
   if (files.length === 0) {
-    process.stdout.write(`Không có tệp nào trong ${dir}.\n`);
+    process.stdout.write(`Không có tệp nào trong ${dir}.\n${symlinkLines.length ? `${symlinkLines.join('\n')}\n` : ''}`);
     return;
   }
   const app = await openApp(config);
@@ -39,9 +50,15 @@ export async function ingestCommand(dir: string, opts: { concurrency?: number; p
     { format: 'Đang xử lý [{bar}] {value}/{total} tệp | {file}', stream: process.stderr, hideCursor: true },
     cliProgress.Presets.shades_classic,
   );
-  const summary: IngestSummary = { processed: 0, failed: 0, duplicate: 0, notAReport: 0, lines: [] };
-  const record = (file: string, r: ProcessResult) => {
+  const summary: IngestSummary = { processed: 0, known: 0, failed: 0, duplicate: 0, notAReport: 0, symlinks: symlinks.length, lines: [...symlinkLines] };
+  const record = (file: string, r: ProcessResult | { status: 'known'; message: string }) => {
     const name = displayName(path.relative(dir, file));
+    if (r.status === 'known') {
+      summary.known++;
+      summary.lines.push(`  ${name}: đã có trong cơ sở dữ liệu — ${r.message}`);
+      if (showBar) bar.increment({ file: name });
+      return;
+    }
     if (r.status === 'processed') summary.processed++;
     else if (r.status === 'duplicate') summary.duplicate++;
     else if (r.status === 'not_a_report') summary.notAReport++;
@@ -61,12 +78,12 @@ export async function ingestCommand(dir: string, opts: { concurrency?: number; p
     for (const file of files) {
       let data: ProcessFileData;
       try {
-        const sha256 = await sha256OfFile(file);
+        const sha256 = await sha256OfFile(file, opts.move ? root : undefined);
         data = { path: path.resolve(file), sha256, originalName: displayName(path.basename(file)) };
         if (opts.move) {
           // Every copy gets its own job: a duplicate is moved to duplicates/ by the processor.
           data.inbox = root;
-          data.dropKey = dropKey(data.path, await stat(file));
+          data.dropKey = dropKey(data.path, await lstat(file));
         } else {
           const first = seen.get(sha256);
           if (first) {
@@ -74,6 +91,12 @@ export async function ingestCommand(dir: string, opts: { concurrency?: number; p
             continue;
           }
           seen.set(sha256, file);
+          // Already in the database (this folder ingested before): said so, not processed again.
+          const known = await app.files.bySha(sha256);
+          if (known && SETTLED.has(known.status)) {
+            record(file, { status: 'known', message: knownLabel(known.status, known.original_name, displayName(path.basename(file))) });
+            continue;
+          }
         }
       } catch (err) {
         record(file, { status: 'failed', message: err instanceof Error ? err.message : String(err) });
@@ -99,11 +122,19 @@ export async function ingestCommand(dir: string, opts: { concurrency?: number; p
     await app.close();
   }
   process.stdout.write(
-    `Kết quả: đã xử lý ${summary.processed}, lỗi ${summary.failed}, trùng lặp ${summary.duplicate}` +
-      `${summary.notAReport ? `, không phải báo cáo ${summary.notAReport}` : ''} (tổng ${files.length} tệp)\n` +
+    `Kết quả: đã xử lý ${summary.processed}${summary.known ? `, đã có từ trước ${summary.known}` : ''}, lỗi ${summary.failed}, trùng lặp ${summary.duplicate}` +
+      `${summary.notAReport ? `, không phải báo cáo ${summary.notAReport}` : ''} (tổng ${files.length} tệp)` +
+      `${summary.symlinks ? `; bỏ qua ${summary.symlinks} liên kết tượng trưng` : ''}\n` +
       (summary.lines.length ? `${summary.lines.join('\n')}\n` : '') +
       (opts.move ? `Tệp đã được chuyển vào ${path.join(dir, 'processed')}, failed, duplicates, not-a-report.\n` : ''),
   );
+}
+
+function knownLabel(status: string, originalName: string, name: string): string {
+  const as = originalName === name ? '' : ` (nhận với tên "${originalName}")`;
+  if (status === 'not_a_report') return `không phải báo cáo, đã ghi nhận trước đây${as}`;
+  if (status === 'duplicate') return `trùng lặp, đã ghi nhận trước đây${as}`;
+  return `đã xử lý trước đây${as}, không xử lý lại`;
 }
 
 function label(r: ProcessResult): string {

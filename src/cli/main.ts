@@ -95,8 +95,9 @@ token
   .description('Tạo mã truy cập mới (in ra một lần)')
   .requiredOption('-r, --role <role>', 'viewer | editor | admin')
   .option('-n, --name <name>', 'tên người dùng mã')
+  .option('--expires <when>', 'hết hạn: 30d (30 ngày), 12h, một ngày 2025-12-31 (dùng đến hết ngày đó) hoặc 2025-12-31T17:00:00+07:00')
   .action(tokenCreateCommand);
-token.command('list').description('Danh sách mã truy cập').option('--all', 'cả mã đã thu hồi').action(tokenListCommand);
+token.command('list').description('Danh sách mã truy cập').option('--all', 'cả mã đã thu hồi hoặc đã hết hạn').action(tokenListCommand);
 token.command('revoke').description('Thu hồi mã truy cập').argument('<id>', 'mã số').action(tokenRevokeCommand);
 
 try {

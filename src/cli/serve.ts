@@ -2,8 +2,12 @@
 // Embedded mode (no REDIS_URL): the API, the processor (in-process queue) and, with --watch, the
 // inbox watcher share this one process — PGlite cannot be shared between processes.
 // Server mode (REDIS_URL): uploads are enqueued to BullMQ for the `baocao worker` processes.
+// On start — with or without --watch — what a crash left in the inbox is taken up again: every
+// file there (and in failed/, those whose content changed), once stable, is offered like a new
+// drop (idempotent per drop), and stale upload temp files are removed.
 import { settleFailedJob } from '../pipeline.ts';
-import { mkdir } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { lstat, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { buildServer } from '../api/server.ts';
 import { inProcessIntake, queueIntake, type Intake } from '../api/intake.ts';
@@ -13,6 +17,9 @@ import { Workspace } from '../consolidate/service.ts';
 import { TokensRepository } from '../db/repositories/tokens.ts';
 import { userLine } from '../errors.ts';
 import { displayName, dropKey, sha256OfFile } from '../inbox/identity.ts';
+import { isInside } from '../inbox/safe.ts';
+import { listChangedFailed, listInbox, oncePerLink, symlinkLine } from '../inbox/scan.ts';
+import { StabilityTracker } from '../inbox/stable.ts';
 import { watchInbox } from '../inbox/watch.ts';
 import { createBullQueue } from '../queue/bullmq.ts';
 import { createInProcessQueue } from '../queue/inprocess.ts';
@@ -50,32 +57,52 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
       });
       queue = local;
       intake = inProcessIntake(local);
-      // Files received before a stop and never finished: once more.
+      // Files received from elsewhere (not the inbox, which is scanned below) and never finished: once more.
       for (const f of await app.files.byStatus('received')) {
+        if (isInside(config.inboxDir, path.resolve(f.stored_path))) continue;
         void local.run({ path: f.stored_path, sha256: f.sha256, originalName: f.original_name }).catch(() => {});
       }
     }
 
+    const q = queue;
+    const rel = (file: string) => displayName(path.relative(config.inboxDir, file));
+    const onSymlink = oncePerLink((file: string) => process.stderr.write(`${symlinkLine(rel(file))}\n`));
+    const offer = (file: string, st: Stats) => {
+      void (async () => {
+        try {
+          const full = path.resolve(file);
+          const sha256 = await sha256OfFile(full, config.inboxDir);
+          const { added } = await q.enqueue({
+            path: full,
+            sha256,
+            originalName: displayName(path.basename(full)),
+            inbox: config.inboxDir,
+            dropKey: dropKey(full, st),
+          });
+          if (added) process.stderr.write(`Đã nhận: ${rel(file)}\n`);
+        } catch (err) {
+          process.stderr.write(`${userLine(rel(file), err)}\n`);
+        }
+      })();
+    };
+
+    await removeStaleUploads(config.inboxDir);
     if (opts.watch) {
-      const q = queue;
-      watcher = watchInbox(config.inboxDir, (file, st) => {
-        void (async () => {
-          try {
-            const full = path.resolve(file);
-            const sha256 = await sha256OfFile(full);
-            const { added } = await q.enqueue({
-              path: full,
-              sha256,
-              originalName: displayName(path.basename(full)),
-              inbox: config.inboxDir,
-              dropKey: dropKey(full, st),
-            });
-            if (added) process.stderr.write(`Đã nhận: ${path.relative(config.inboxDir, file)}\n`);
-          } catch (err) {
-            process.stderr.write(`${userLine(file, err)}\n`);
-          }
-        })();
+      // The watcher's first scan takes up what is already there.
+      watcher = watchInbox(config.inboxDir, offer, {
+        stableMs: config.stableMs,
+        usePolling: config.usePolling,
+        rescanMs: config.rescanMs,
+        onError: (err) => process.stderr.write(`[inbox] ${err.message}\n`),
+        onSymlink,
       });
+    } else {
+      // Without --watch: what a crash left in the inbox (uploads saved, never finished), once.
+      const tracker = new StabilityTracker({ stableMs: config.stableMs, onStable: offer, onSymlink });
+      const left = [...(await listInbox(config.inboxDir, { onSymlink })), ...(await listChangedFailed(config.inboxDir, { onSymlink }))];
+      for (const file of left) tracker.touch(file);
+      if (left.length) process.stderr.write(`Tiếp tục xử lý ${left.length} tệp còn lại trong ${config.inboxDir}.\n`);
+      watcher = { close: async () => tracker.close() };
     }
 
     if ((await tokens.countActive('admin')) === 0) {
@@ -118,5 +145,16 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
     await queue?.drain?.();
     await queue?.close();
     await app.close();
+  }
+}
+
+/** Upload temp files (.upload-*.part) older than an hour: an upload a crash cut off. */
+async function removeStaleUploads(inbox: string): Promise<void> {
+  const names = await readdir(inbox).catch(() => [] as string[]);
+  const hourAgo = Date.now() - 3_600_000;
+  for (const name of names.filter((n) => /^\.upload-[0-9a-f]+\.part$/.test(n))) {
+    const file = path.join(inbox, name);
+    const st = await lstat(file).catch(() => null);
+    if (st?.isFile() && st.mtimeMs < hourAgo) await rm(file, { force: true });
   }
 }

@@ -5,7 +5,7 @@ import { openApp, type App } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { userLine } from '../errors.ts';
 import { displayName, dropKey, sha256OfFile } from '../inbox/identity.ts';
-import { listInbox } from '../inbox/scan.ts';
+import { listChangedFailed, listInbox, oncePerLink, symlinkLine } from '../inbox/scan.ts';
 import { StabilityTracker } from '../inbox/stable.ts';
 import { watchInbox } from '../inbox/watch.ts';
 import { log } from '../log.ts';
@@ -28,6 +28,7 @@ export async function watchCommand(inbox: string, opts: { once?: boolean }): Pro
   const info = await stat(root).catch(() => null);
   if (!info?.isDirectory()) throw new Error(`không tìm thấy thư mục ${inbox}`);
   const rel = (file: string) => displayName(path.relative(root, file));
+  const onSymlink = oncePerLink((file: string) => process.stderr.write(`${symlinkLine(rel(file))}\n`));
 
   let app: App | null = null;
   let queue: JobQueue & { drain?: () => Promise<void> };
@@ -63,13 +64,15 @@ export async function watchCommand(inbox: string, opts: { once?: boolean }): Pro
     try {
       data = {
         path: file,
-        sha256: await sha256OfFile(file),
+        sha256: await sha256OfFile(file, root),
         originalName: displayName(path.basename(file)),
         inbox: root,
         dropKey: dropKey(file, st),
       };
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') process.stderr.write(`${userLine(rel(file), err)}\n`);
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT' && (err as { code?: string }).code !== 'NOT_FOUND') {
+        process.stderr.write(`${userLine(rel(file), err)}\n`);
+      }
       return;
     }
     try {
@@ -101,8 +104,9 @@ export async function watchCommand(inbox: string, opts: { once?: boolean }): Pro
 
   if (opts.once) {
     // Each file present now, once stable; then (embedded) wait for the jobs, and stop.
-    const tracker = new StabilityTracker({ stableMs: config.stableMs, onStable: offer });
-    for (const file of await listInbox(root)) tracker.touch(file);
+    const tracker = new StabilityTracker({ stableMs: config.stableMs, onStable: offer, onSymlink });
+    for (const file of await listInbox(root, { onSymlink })) tracker.touch(file);
+    for (const file of await listChangedFailed(root, { onSymlink })) tracker.touch(file);
     while (tracker.pending > 0) await new Promise((r) => setTimeout(r, 50));
     await shutdown(true);
     return;
@@ -113,6 +117,7 @@ export async function watchCommand(inbox: string, opts: { once?: boolean }): Pro
     usePolling: config.usePolling,
     rescanMs: config.rescanMs,
     onError: (err) => process.stderr.write(`[inbox] ${err.message}\n`),
+    onSymlink,
   });
   rescan = watcher.rescan;
   await watcher.ready;

@@ -4,15 +4,19 @@
 //   DUPLICATE_FILE         two received files carry the same report (same extracted content, e.g.
 //                          the .docx and its .pdf), or a file was recorded as a duplicate;
 //   RESUBMISSION_CHANGED   a commune sent the period's report again with different values: which;
+//   CORRECTION_OVERRIDDEN  that resubmission states another value where the district had corrected
+//                          an earlier report (the correction no longer shows): one flag per
+//                          correction, naming it, so staff decide;
 //   UNIT_OUTSIDE_DISTRICT  a report from a commune of another district.
 import type { Extraction } from '../contract.ts';
 import { flattenExtraction, provenanceFor } from '../db/flatten.ts';
 import { diffValues, type FieldChange } from '../db/repositories/resubmissions.ts';
 import { nameKey } from '../document/names.ts';
-import { labelOf } from './paths.ts';
+import type { CorrectionRow } from '../db/repositories/corrections.ts';
+import { getLeaf, labelOf } from './paths.ts';
 import { communeOf, districtOf, type ServedDistrict } from './scope.ts';
 
-export const CROSS_FLAG_CODES = ['MISSING_SUBMISSION', 'DUPLICATE_FILE', 'RESUBMISSION_CHANGED', 'UNIT_OUTSIDE_DISTRICT'] as const;
+export const CROSS_FLAG_CODES = ['MISSING_SUBMISSION', 'DUPLICATE_FILE', 'RESUBMISSION_CHANGED', 'CORRECTION_OVERRIDDEN', 'UNIT_OUTSIDE_DISTRICT'] as const;
 export type CrossFlagCode = (typeof CROSS_FLAG_CODES)[number];
 
 /** A flag as the workspace shows it: one stored with a report, or one computed across reports. */
@@ -56,6 +60,8 @@ export interface CrossCheckInput {
   duplicateFiles?: readonly DuplicateFile[];
   /** 'huyện Lục Nam', 'thành phố Bắc Giang': a district with its kind (from the registry). */
   districtLabel?: (district: string, province: string | null) => string;
+  /** The district's corrections, by report id (of any report of the period, current or not). */
+  corrections?: ReadonlyMap<number, readonly CorrectionRow[]>;
 }
 
 const MAX_EVIDENCE = 30;
@@ -199,6 +205,7 @@ export function crossChecks(input: CrossCheckInput): WorkspaceFlag[] {
     const before = group.filter((r) => r !== cur && (r.received_at < cur.received_at || (r.received_at.getTime() === cur.received_at.getTime() && r.id < cur.id)));
     const prev = before[before.length - 1];
     if (!prev) continue;
+    flags.push(...overriddenCorrections(period, cur, before, input.corrections));
     const diffs = differences(prev.extraction, cur.extraction);
     if (diffs.length === 0) continue; // the same report again: DUPLICATE_FILE says so
     const u = cur.extraction.unit;
@@ -227,4 +234,59 @@ export function crossChecks(input: CrossCheckInput): WorkspaceFlag[] {
       a.code.localeCompare(b.code) ||
       a.id.localeCompare(b.id),
   );
+}
+
+/** Values equal as the table shows them (a number and the same number; texts as written). */
+function sameValue(a: unknown, b: unknown): boolean {
+  return (a ?? null) === (b ?? null);
+}
+
+/**
+ * CORRECTION_OVERRIDDEN: the district corrected a value on an earlier report of this commune and
+ * period; the resubmission (now current) states something else there, so the correction no longer
+ * shows. The latest correction of each path across the earlier reports counts; a resubmission that
+ * states the corrected value, or that the district corrected again itself, raises nothing.
+ */
+function overriddenCorrections(
+  period: string,
+  cur: ReportForChecks,
+  before: readonly ReportForChecks[],
+  corrections: ReadonlyMap<number, readonly CorrectionRow[]> | undefined,
+): WorkspaceFlag[] {
+  if (!corrections || before.length === 0) return [];
+  const latest = new Map<string, { c: CorrectionRow; on: ReportForChecks }>();
+  for (const r of before) {
+    for (const c of corrections.get(r.id) ?? []) {
+      const seen = latest.get(c.path);
+      if (!seen || c.id > seen.c.id) latest.set(c.path, { c, on: r });
+    }
+  }
+  const correctedHere = new Set((corrections.get(cur.id) ?? []).map((c) => c.path));
+  const u = cur.extraction.unit;
+  const flags: WorkspaceFlag[] = [];
+  for (const [p, { c, on }] of latest) {
+    if (correctedHere.has(p)) continue; // corrected again on the new report: decided
+    const stated = getLeaf(cur.extraction, p) ?? null;
+    if (sameValue(stated, c.new_value)) continue; // the commune now states the corrected value
+    const label = labelOf(p, cur.extraction);
+    flags.push({
+      id: `x:CORRECTION_OVERRIDDEN:${cur.id}:${c.id}`,
+      reportId: cur.id,
+      period,
+      district: u.district,
+      commune: u.commune,
+      code: 'CORRECTION_OVERRIDDEN',
+      severity: 'warning',
+      message:
+        `${unitName(u.communeKind, u.commune)} gửi lại báo cáo (tệp "${cur.original_name}") nêu ${label.toLowerCase()} là ${showValue(stated)}, ` +
+        `khác giá trị huyện đã đính chính trên báo cáo trước (tệp "${on.original_name}"): ${showValue(c.old_value)} → ${showValue(c.new_value)}, ` +
+        `${c.who} đính chính lúc ${dateVi(c.corrected_at)}, lý do: ${c.reason}. Bảng tổng hợp đang dùng giá trị của báo cáo mới: hãy xem lại và đính chính lại nếu cần`,
+      evidence: [
+        `Đính chính số ${c.id} (${p}) trên báo cáo số ${on.id}: ${showValue(c.old_value)} → ${showValue(c.new_value)} — ${c.reason}`,
+        `Báo cáo gửi lại số ${cur.id}: ${showValue(stated)}`,
+      ],
+      source: 'cross',
+    });
+  }
+  return flags;
 }

@@ -17,13 +17,32 @@ function csvField(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/**
+ * Text a spreadsheet would run as a formula when it opens the CSV — starting with =, +, -, @,
+ * a tab or a carriage return (e.g. `=HYPERLINK("http://…?"&A1,"x")` from a report or a
+ * correction) — is prefixed with an apostrophe, so it shows as the text it is. Only text is
+ * touched: a number of the table (a JS number, written by us as digits, '-' and '.') stays a
+ * number, so a negative figure such as -5 is still read as -5.
+ */
+export function neutraliseFormula(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+/** One CSV cell: a number as written, text neutralised. */
+function csvCell(row: ConsolidatedRow, key: ColumnKey): string {
+  const v = (row as unknown as Record<string, unknown>)[key];
+  const text = cellText(row, key);
+  return typeof v === 'number' && Number.isFinite(v) ? text : neutraliseFormula(text);
+}
+
 /** The full table as CSV (every commune of each district, the totals row after them). */
 export function renderCsv(t: ConsolidatedTable): string {
   const header = ['Kỳ báo cáo', 'Huyện', ...EXPORT_COLUMNS.map((c) => c.header)];
   const lines = [header.map(csvField).join(',')];
   for (const d of t.districts) {
     for (const row of [...d.rows, d.totals]) {
-      lines.push([t.period, d.district, ...EXPORT_COLUMNS.map((c) => cellText(row, c.key))].map(csvField).join(','));
+      const cells = [neutraliseFormula(t.period), neutraliseFormula(d.district), ...EXPORT_COLUMNS.map((c) => csvCell(row, c.key))];
+      lines.push(cells.map(csvField).join(','));
     }
   }
   return `${lines.join('\n')}\n`;

@@ -36,7 +36,7 @@ export async function consolidatedFor(reports: ReportsRepository, period: string
 
 /** The order flags are listed in: what changes the figures first, the long list of non-reporters last. */
 export const FLAG_ORDER = [
-  'UNIT_OUTSIDE_DISTRICT', 'RESUBMISSION_CHANGED', 'SUM_MISMATCH', 'CRITERIA_INCONSISTENT', 'STARS_MISMATCH', 'PERIOD_MISMATCH',
+  'UNIT_OUTSIDE_DISTRICT', 'CORRECTION_OVERRIDDEN', 'RESUBMISSION_CHANGED', 'SUM_MISMATCH', 'CRITERIA_INCONSISTENT', 'STARS_MISMATCH', 'PERIOD_MISMATCH',
   'UNKNOWN_UNIT', 'COMMUNE_NAME_MISMATCH', 'DUPLICATE_FILE', 'MISSING_NUMBER', 'MISSING_DATE', 'MISSING_SUBMISSION',
 ];
 const SEVERITY_ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 };
@@ -232,7 +232,9 @@ export class Workspace {
       const d = registry.findDistrict(district, { province });
       return `${d?.districtKind ?? 'huyện'} ${district}`;
     };
-    return crossChecks({ period, districts, reports: all, duplicateFiles, districtLabel });
+    const corrections = new Map<number, CorrectionRow[]>();
+    for (const c of await this.corrections.forReports(all.map((r) => r.id))) corrections.set(c.report_id, [...(corrections.get(c.report_id) ?? []), c]);
+    return crossChecks({ period, districts, reports: all, duplicateFiles, districtLabel, corrections });
   }
 
   /** The period's flags: those stored with current reports, then those across reports; filtered. */

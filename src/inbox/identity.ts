@@ -1,14 +1,21 @@
 // A received file's identity: its sha256, computed from its bytes.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { openReceived } from './safe.ts';
 
 export function sha256OfBuffer(buf: Buffer): string {
   return createHash('sha256').update(buf).digest('hex');
 }
 
-export async function sha256OfFile(file: string): Promise<string> {
+/** The sha256 of a file's bytes, read without following a symlink (and, with `inbox`, only
+ *  inside it): see safe.ts. */
+export async function sha256OfFile(file: string, inbox?: string): Promise<string> {
+  const { handle } = await openReceived(file, inbox);
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  try {
+    for await (const chunk of handle.createReadStream({ autoClose: false })) hash.update(chunk as Buffer);
+  } finally {
+    await handle.close();
+  }
   return hash.digest('hex');
 }
 
@@ -22,8 +29,17 @@ export function dropKey(file: string, st: { ino: number; size: number; mtimeMs: 
     .slice(0, 16);
 }
 
-/** A file name as stored and shown: NFC (macOS and some zip tools write NFD). The path on disk
- *  is never normalised — it is what the file system knows the file by. */
+/** Bidirectional-text controls (U+202A–202E embeddings/overrides, U+2066–2069 isolates,
+ *  U+200E/200F marks): in a name they make "cod.exe\u202Excod.docx"-style tricks. */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f]/g;
+
+export function stripBidi(s: string): string {
+  return s.replace(BIDI_CONTROLS, '');
+}
+
+/** A file name as stored and shown: NFC (macOS and some zip tools write NFD), without
+ *  bidirectional-text controls. The path on disk is never changed — it is what the file system
+ *  knows the file by. */
 export function displayName(name: string): string {
-  return name.normalize('NFC');
+  return stripBidi(name.normalize('NFC'));
 }

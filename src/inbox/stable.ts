@@ -1,14 +1,26 @@
-// "Completely written": a file whose size and mtime have not changed for `stableMs`. A file
-// being copied over a slow share or saved by Word grows and gets a new mtime as it is written;
-// it is handed on only once both stayed put for the whole window.
-import { stat } from 'node:fs/promises';
+// "Completely written": a file whose size and mtime have not changed for `stableMs` AND that no
+// process holds open for writing (writers.ts). A file being copied over a slow share or saved
+// by Word grows and gets a new mtime as it is written; a writer may also pause longer than the
+// window with the file still open — it is handed on only once both stayed put for the whole
+// window and the writer has closed it. Where open handles cannot be seen (no /proc), the window
+// is three times as long (and the pipeline checks the sha256 again before it records and moves).
+// A symlink is never tracked: it is reported (onSymlink) and left alone.
+import { lstat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
+import { isOpenForWriting } from './writers.ts';
+
+/** Without a way to see writers, the window is this many times longer. */
+export const BLIND_WINDOW_FACTOR = 3;
 
 export interface StabilityOptions {
   stableMs: number;
   /** How often a tracked file is stat'ed (ms). Default stableMs / 4, between 50 and 500. */
   pollMs?: number;
   onStable: (file: string, st: Stats) => void;
+  /** A tracked path turned out to be a symbolic link (not followed, not handed on). */
+  onSymlink?: (file: string) => void;
+  /** Whether someone holds the file open for writing (null: cannot tell). Default: /proc (writers.ts). */
+  openForWriting?: (file: string) => Promise<boolean | null>;
 }
 
 interface Tracked {
@@ -17,6 +29,8 @@ interface Tracked {
   since: number;
   timer: NodeJS.Timeout | null;
 }
+
+const isSymlink = (st: Stats) => st.isSymbolicLink();
 
 export class StabilityTracker {
   private readonly tracked = new Map<string, Tracked>();
@@ -61,23 +75,34 @@ export class StabilityTracker {
   private async check(file: string, t: Tracked): Promise<void> {
     t.timer = null;
     if (this.closed || this.tracked.get(file) !== t) return;
-    const st = await stat(file).catch(() => null);
+    const st = await lstat(file).catch(() => null);
     if (this.closed || this.tracked.get(file) !== t) return;
     if (!st || !st.isFile()) {
       this.tracked.delete(file);
+      if (st && isSymlink(st)) this.opts.onSymlink?.(file);
       return;
     }
-    const now = Date.now();
+    let now = Date.now();
+    let window = this.opts.stableMs;
     if (st.size !== t.size || st.mtimeMs !== t.mtimeMs) {
       t.size = st.size;
       t.mtimeMs = st.mtimeMs;
       t.since = now;
-    } else if (now - t.since >= this.opts.stableMs) {
-      this.tracked.delete(file);
-      this.opts.onStable(file, st);
-      return;
+    } else if (now - t.since >= window) {
+      const writing = await (this.opts.openForWriting ?? isOpenForWriting)(file);
+      if (this.closed || this.tracked.get(file) !== t) return;
+      now = Date.now();
+      if (writing === true) {
+        t.since = now; // still open for writing: a whole window again once it is closed
+      } else if (writing === null && now - t.since < this.opts.stableMs * BLIND_WINDOW_FACTOR) {
+        window = this.opts.stableMs * BLIND_WINDOW_FACTOR; // cannot see writers here: wait longer
+      } else {
+        this.tracked.delete(file);
+        this.opts.onStable(file, st);
+        return;
+      }
     }
-    const wait = Math.max(10, Math.min(this.pollMs, this.opts.stableMs - (now - t.since)));
+    const wait = Math.max(10, Math.min(this.pollMs, window - (now - t.since)));
     t.timer = setTimeout(() => void this.check(file, t), wait);
   }
 }

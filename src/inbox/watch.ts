@@ -4,11 +4,14 @@
 // every `rescanMs` catches what events missed and re-offers files still waiting (after a queue
 // outage, say) — handing a file on twice is harmless: enqueueing is idempotent per drop.
 // Outcome folders (processed/, failed/, duplicates/, not-a-report/) and editor/OS side files
-// are ignored. Names are used as the file system gives them (NFC or NFD alike).
+// are ignored — except a file in failed/ whose content changed since it failed (its
+// .error.json names another sha256): the start and every rescan offer it again. Symbolic links
+// are never followed: each is reported once (onSymlink) and left in place. Names are used as the
+// file system gives them (NFC or NFD alike).
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import { isIgnored, listInbox, OUTCOME_FOLDERS } from './scan.ts';
+import { isIgnored, listChangedFailed, listInbox, oncePerLink, OUTCOME_FOLDERS } from './scan.ts';
 import { StabilityTracker } from './stable.ts';
 
 export interface WatchOptions {
@@ -20,6 +23,8 @@ export interface WatchOptions {
   rescanMs?: number;
   /** Errors of the watcher itself (a folder that cannot be read …). */
   onError?: (err: Error) => void;
+  /** A symlink in the inbox (reported once per link; never followed, read or moved). */
+  onSymlink?: (file: string) => void;
 }
 
 export interface InboxWatcher {
@@ -33,7 +38,8 @@ export interface InboxWatcher {
 export function watchInbox(dir: string, onFile: (file: string, st: Stats) => void, opts: WatchOptions = {}): InboxWatcher {
   const root = path.resolve(dir);
   const onError = opts.onError ?? ((err: Error) => process.stderr.write(`[inbox] ${err.message}\n`));
-  const tracker = new StabilityTracker({ stableMs: opts.stableMs ?? 2000, onStable: onFile });
+  const onSymlink = oncePerLink(opts.onSymlink ?? ((file: string) => process.stderr.write(`[inbox] symlink ignored: ${file}\n`)));
+  const tracker = new StabilityTracker({ stableMs: opts.stableMs ?? 2000, onStable: onFile, onSymlink });
   const ignored = (p: string) => {
     const rel = path.relative(root, p);
     if (!rel) return false;
@@ -46,20 +52,28 @@ export function watchInbox(dir: string, onFile: (file: string, st: Stats) => voi
     usePolling: opts.usePolling ?? false,
     interval: 1000,
     ignored,
+    followSymlinks: false, // a symlink comes as an 'add' of the link itself; the tracker reports it
   });
   watcher.on('add', (file: string) => tracker.touch(file));
   watcher.on('change', (file: string) => tracker.touch(file));
   watcher.on('unlink', (file: string) => tracker.forget(file));
   watcher.on('error', (err: unknown) => onError(err instanceof Error ? err : new Error(String(err))));
-  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-
   const rescan = async () => {
     try {
-      for (const file of await listInbox(root)) tracker.touch(file);
+      for (const file of await listInbox(root, { onSymlink })) tracker.touch(file);
+      for (const file of await listChangedFailed(root, { onSymlink })) tracker.touch(file);
     } catch (err) {
       onError(err instanceof Error ? err : new Error(String(err)));
     }
   };
+  const ready = new Promise<void>((resolve) =>
+    watcher.once('ready', () => {
+      // Files that changed in failed/ while nobody watched.
+      void listChangedFailed(root, { onSymlink })
+        .then((files) => files.forEach((f) => tracker.touch(f)), (err: unknown) => onError(err instanceof Error ? err : new Error(String(err))))
+        .finally(() => resolve());
+    }),
+  );
   const rescanMs = opts.rescanMs ?? 60_000;
   const timer = rescanMs > 0 ? setInterval(() => void rescan(), rescanMs) : null;
 

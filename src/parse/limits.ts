@@ -5,9 +5,11 @@
 //     read WITHOUT inflating a single entry, so a zip bomb is refused at the cost of
 //     reading a few kilobytes of its directory.
 // A zip that lies in its directory (declared small, inflates huge) gets past this check; it is
-// caught by the bounded memory and time of the parsing thread (src/parse/isolated.ts).
+// stopped while inflating: inflateForParsing inflates each entry once, at most to its declared
+// size (and all of them to at most the limit); the .docx reader reads those parts only.
+import { loadConfig } from '../config.ts';
 import { BaocaoError } from '../errors.ts';
-import { zipDirectory } from './zip.ts';
+import { inflateAll, zipDirectory, ZipInflateError } from './zip.ts';
 
 export interface FileLimits {
   /** Largest file accepted (bytes). */
@@ -83,4 +85,39 @@ export async function checkLimits(buffer: Buffer, limits: Pick<FileLimits, 'maxF
   if (buffer.length === 0) throw new BaocaoError('FILE_EMPTY');
   if (buffer.length > limits.maxFileBytes) throw tooLarge(buffer.length, limits.maxFileBytes);
   if (isZip(buffer)) await checkZip(buffer, limits.maxUnzippedBytes);
+}
+
+/** BAOCAO_MAX_UNZIPPED_MB's default. */
+export const DEFAULT_MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+
+let configuredMax: number | undefined;
+
+/** The environment's BAOCAO_MAX_UNZIPPED_MB (its default when unset or invalid). */
+function configuredMaxUnzipped(): number {
+  if (configuredMax === undefined) {
+    try {
+      configuredMax = loadConfig().maxUnzippedBytes;
+    } catch {
+      configuredMax = DEFAULT_MAX_UNZIPPED_BYTES;
+    }
+  }
+  return configuredMax;
+}
+
+/**
+ * A .docx's (zip's) parts as its parser reads them: every entry inflated once, each to at most its
+ * declared size and all together to at most `maxUnzippedBytes` — stopping as soon as the running
+ * output passes either. Null when the zip has no readable directory; entries that cannot be
+ * inflated are left out (the parser reports the file as damaged if it needs one). Throws
+ * ZIP_BOMB when the zip lies about a size or is too big once inflated.
+ */
+export function inflateForParsing(buffer: Buffer, maxUnzippedBytes: number = configuredMaxUnzipped()): Map<string, Buffer> | null {
+  try {
+    const inflated = inflateAll(buffer, maxUnzippedBytes);
+    return inflated ? new Map(inflated.entries.map((e) => [e.name, e.data])) : null;
+  } catch (err) {
+    if (!(err instanceof ZipInflateError)) throw err;
+    if (err.kind === 'lies') throw new BaocaoError('ZIP_BOMB', `mục ${err.entry} giải nén ra nhiều hơn dung lượng khai báo`);
+    throw new BaocaoError('ZIP_BOMB', `giải nén ra hơn ${formatMb(maxUnzippedBytes)}`);
+  }
 }

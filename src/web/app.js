@@ -12,6 +12,7 @@ const FLAG_LABELS = {
   MISSING_SUBMISSION: 'Chưa nộp báo cáo',
   DUPLICATE_FILE: 'Tệp trùng lặp',
   RESUBMISSION_CHANGED: 'Gửi lại có thay đổi',
+  CORRECTION_OVERRIDDEN: 'Gửi lại bỏ qua đính chính',
   UNIT_OUTSIDE_DISTRICT: 'Đơn vị ngoài huyện',
   COMMUNE_NAME_MISMATCH: 'Tên xã không thống nhất',
   UNKNOWN_UNIT: 'Không có trong danh mục',
@@ -620,14 +621,21 @@ async function loadPeriodsKeeping() {
 // ------------------------------------------------------------------------------------------
 // Tokens (admin)
 
+function tokenState(t) {
+  if (t.revoked_at) return `đã thu hồi ${fmtTime(t.revoked_at)}`;
+  if (t.expires_at && new Date(t.expires_at) <= new Date()) return `đã hết hạn ${fmtTime(t.expires_at)}`;
+  return h('span', { class: 'badge ok' }, 'đang dùng');
+}
+
 async function loadTokens() {
-  const { tokens } = await api('/api/tokens');
+  const { tokens, failedAttempts, failureLimit } = await api('/api/tokens');
   const rows = tokens.map((t) => h('tr', { class: t.revoked_at ? 'missing' : '' },
     h('td', { class: 'center' }, String(t.id)),
     h('td', {}, t.name),
     h('td', {}, ROLE_LABELS[t.role] || t.role),
     h('td', {}, fmtTime(t.created_at)),
-    h('td', {}, t.revoked_at ? `đã thu hồi ${fmtTime(t.revoked_at)}` : h('span', { class: 'badge ok' }, 'đang dùng')),
+    h('td', {}, t.expires_at ? fmtTime(t.expires_at) : 'không hết hạn'),
+    h('td', {}, tokenState(t)),
     h('td', {}, t.revoked_at || t.id === state.me.id ? '' : h('button', {
       type: 'button', class: 'danger small',
       onclick: async () => {
@@ -635,20 +643,27 @@ async function loadTokens() {
         try { await api(`/api/tokens/${t.id}`, { method: 'DELETE' }); await loadTokens(); } catch (err) { notice(err.message, 'error'); }
       },
     }, 'Thu hồi'))));
+  const limits = failureLimit ? h('p', { class: 'hint', id: 'token-failures' },
+    `Nhập sai mã: tối đa ${failureLimit.max} lần trong ${failureLimit.windowMinutes} phút cho mỗi địa chỉ, quá thì bị chặn đến hết khoảng đó. `,
+    failedAttempts.length
+      ? failedAttempts.map((f) => `${f.address}: sai ${f.failures} lần${f.blocked ? `, đang bị chặn đến ${fmtTime(f.resetAt)}` : ''}`).join('; ')
+      : 'Hiện không có địa chỉ nào nhập sai.') : '';
   $('tokens-area').replaceChildren(h('div', { class: 'table-wrap' }, h('table', { class: 'data' },
-    h('thead', {}, h('tr', {}, ...['Số', 'Tên', 'Quyền', 'Tạo lúc', 'Trạng thái', ''].map((x) => h('th', {}, x)))),
-    h('tbody', {}, rows))));
+    h('thead', {}, h('tr', {}, ...['Số', 'Tên', 'Quyền', 'Tạo lúc', 'Hết hạn', 'Trạng thái', ''].map((x) => h('th', {}, x)))),
+    h('tbody', {}, rows))), limits);
 }
 
 async function createToken(e) {
   e.preventDefault();
   try {
-    const t = await api('/api/tokens', { method: 'POST', body: { name: $('new-token-name').value, role: $('new-token-role').value } });
+    const expires = $('new-token-expires').value;
+    const t = await api('/api/tokens', { method: 'POST', body: { name: $('new-token-name').value, role: $('new-token-role').value, ...(expires ? { expires } : {}) } });
     const box = $('new-token');
     box.className = 'notice success';
-    box.replaceChildren(`Mã cho "${t.name}" (${ROLE_LABELS[t.role]}). Mã chỉ hiện một lần — hãy gửi cho người dùng ngay: `, h('span', { class: 'token-value' }, t.token));
+    box.replaceChildren(`Mã cho "${t.name}" (${ROLE_LABELS[t.role]}${t.expires_at ? `, dùng đến ${fmtTime(t.expires_at)}` : ''}). Mã chỉ hiện một lần — hãy gửi cho người dùng ngay: `, h('span', { class: 'token-value' }, t.token));
     box.hidden = false;
     $('new-token-name').value = '';
+    $('new-token-expires').value = '';
     await loadTokens();
   } catch (err) {
     notice(err.message, 'error');

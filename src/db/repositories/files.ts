@@ -58,6 +58,24 @@ export class FilesRepository {
     await this.db.updateTable('received_files').set({ stored_path: storedPath }).where('id', '=', id).execute();
   }
 
+  /** Forgets a claim that has no outcome yet: the bytes it was made for never were a finished
+   *  file (the file changed while it was processed). */
+  async release(id: number): Promise<void> {
+    await this.db.deleteFrom('received_files').where('id', '=', id).where('status', '=', 'received').execute();
+  }
+
+  /** Forgets content that failed at this path and is no longer there (the file now holds other
+   *  bytes): the record follows the file. Failed rows have no report. */
+  async supersedeFailedAt(storedPath: string, sha256: string): Promise<number> {
+    const r = await this.db
+      .deleteFrom('received_files')
+      .where('stored_path', '=', storedPath)
+      .where('sha256', '<>', sha256)
+      .where('status', '=', 'failed')
+      .executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
   async get(id: number): Promise<ReceivedFile | undefined> {
     return this.db.selectFrom('received_files').selectAll().where('id', '=', id).executeTakeFirst();
   }

@@ -1,9 +1,11 @@
-// A .docx as a package of parts: read through the parse stage's zip reader (src/parse/zip.ts,
-// entries inflated with a cap), with parts replaced after preprocessing. mammoth reads the
+// A .docx as a package of parts: read through the parse stage's zip reader (src/parse/zip.ts),
+// every entry inflated once, bounded by its declared size and BAOCAO_MAX_UNZIPPED_MB
+// (limits.ts: a zip that lies is ZIP_BOMB), with parts replaced after preprocessing. mammoth reads the
 // package through its `file` input (an object with exists/read), so it never opens the zip
 // itself.
 import { BaocaoError } from '../../errors.ts';
-import { readZipEntry, zipDirectory } from '../zip.ts';
+import { inflateForParsing } from '../limits.ts';
+import { zipDirectory } from '../zip.ts';
 import { loadXml } from './xml.ts';
 
 const OFFICE_DOCUMENT = /\/officeDocument$/;
@@ -22,10 +24,12 @@ export interface MammothFile {
 
 export class DocxPackage {
   private readonly entries: Set<string>;
+  private readonly parts: Map<string, Buffer>;
   private readonly replaced = new Map<string, string>();
 
-  constructor(private readonly buffer: Buffer) {
+  constructor(buffer: Buffer) {
     this.entries = new Set((zipDirectory(buffer) ?? []).map((e) => e.name));
+    this.parts = inflateForParsing(buffer) ?? new Map();
   }
 
   has(path: string): boolean {
@@ -35,7 +39,7 @@ export class DocxPackage {
   bytes(path: string): Buffer | null {
     const r = this.replaced.get(path);
     if (r !== undefined) return Buffer.from(r, 'utf8');
-    return this.entries.has(path) ? readZipEntry(this.buffer, path) : null;
+    return this.parts.get(path) ?? null;
   }
 
   /** A part as text (UTF-8, BOM removed), or null. */
