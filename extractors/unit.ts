@@ -331,12 +331,12 @@ export function resolveUnit(doc: DocumentModel, ctx: UnitContext = {}): UnitReso
     district = row.district;
     province = row.province;
     communeKind = row.communeKind;
-    if (!districtMention) districtMention = districts.find((d) => nameKey(d.name) === nameKey(row!.district))?.mentions[0] ?? null;
+    if (!districtMention && row.district) districtMention = districts.find((d) => nameKey(d.name) === nameKey(row!.district!))?.mentions[0] ?? null;
     provinceMention ??= provinces.find((p) => nameKey(p.name) === nameKey(row!.province))?.mentions[0] ?? null;
     // The commune was found through its province (the district named in the text is not in the
     // registry): a district written as a misspelling of the row's one ('Yen Dũng' for 'Yên Dũng') is
     // the report's own spelling, kept as written (UNKNOWN_UNIT names the registered one).
-    if (!districtMention) {
+    if (!districtMention && row.district) {
       const typo = misspeltOf(districts, row.district, (n) => registry!.findDistricts(n).length > 0);
       if (typo) { district = canonicalCase(typo.name, typo.mentions[0]!.upper); districtMention = typo.mentions[0]!; }
     }
@@ -405,7 +405,7 @@ function canonicalCase(name: string, upper: boolean): string {
 function registryProvenance(registry: Registry | null, row: UnitRow | null, district?: string | null): Provenance {
   const d = !row && registry && district ? registry.findDistricts(district)[0] : undefined;
   const quote = row
-    ? `${row.communeKind} ${row.commune}, ${row.districtKind} ${row.district}, ${row.provinceKind} ${row.province} (mã ${row.communeCode})`
+    ? `${row.communeKind} ${row.commune}${row.district ? `, ${row.districtKind} ${row.district}` : ''}, ${row.provinceKind} ${row.province} (mã ${row.communeCode})`
     : d ? `${d.districtKind} ${d.district}, ${d.provinceKind} ${d.province} (mã ${d.districtCode})` : '';
   return { section: `registry ${registry?.asOf ?? ''}`.trim(), quote };
 }

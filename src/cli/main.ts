@@ -53,6 +53,7 @@ program
   .command('consolidate')
   .description('Bảng tổng hợp theo kỳ: mỗi xã một dòng, cộng theo huyện')
   .requiredOption('-p, --period <period>', 'kỳ báo cáo, ví dụ 2024-H1', period)
+  .option('-s, --scope <name>', "huyện hoặc tỉnh, ví dụ 'huyện Hiệp Hòa, tỉnh Bắc Giang', 'tỉnh Bắc Ninh' (mặc định BAOCAO_SCOPE)")
   .option('-f, --format <format>', 'table | csv | json | xlsx', 'table')
   .option('-o, --out <file>', 'ghi ra tệp (bắt buộc với xlsx)')
   .action(consolidateCommand);
@@ -63,6 +64,7 @@ program
   .requiredOption('-p, --period <period>', 'kỳ báo cáo, ví dụ 2024-H1', period)
   .option('--commune <name>', 'chỉ một xã/phường/thị trấn')
   .option('--code <code>', 'chỉ một mã cảnh báo')
+  .option('-s, --scope <name>', 'huyện hoặc tỉnh (mặc định BAOCAO_SCOPE)')
   .option('--json', 'in JSON')
   .action(flagsCommand);
 
