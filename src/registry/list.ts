@@ -67,6 +67,17 @@ const PROVINCE_WORDS = /^(?:tỉnh|thành phố|tp\.?)\s+/iu;
 const DISTRICT_WORDS = /^(?:huyện|quận|thị xã|thành phố|tp\.?)\s+/iu;
 const COMMUNE_WORDS = /^(?:xã|phường|thị trấn|đặc khu)\s+/iu;
 
+/** nameKey(), remembered: the lists repeat the same names (provinces, districts, communes across lists). */
+const keys = new Map<string, string>();
+function key(name: string): string {
+  let k = keys.get(name);
+  if (k === undefined) {
+    k = nameKey(name);
+    keys.set(name, k);
+  }
+  return k;
+}
+
 const COLUMNS = ['province_code', 'province_kind', 'province', 'district_code', 'district_kind', 'district', 'commune_code', 'commune_kind', 'commune'] as const;
 
 export class UnitList {
@@ -85,7 +96,7 @@ export class UnitList {
    */
   constructor(readonly id: string, readonly from: string, readonly units: readonly UnitRow[]) {
     for (const u of units) {
-      push(this.byCommuneKey, nameKey(u.commune), u);
+      push(this.byCommuneKey, key(u.commune), u);
       this.byCode.set(u.communeCode, u);
       push(this.communesOfProvince, u.provinceCode, u);
       if (u.districtCode !== null && u.districtKind !== null && u.district !== null) {
@@ -95,11 +106,11 @@ export class UnitList {
             districtCode: u.districtCode, districtKind: u.districtKind, district: u.district,
           };
           this.districtList.push(d);
-          push(this.byDistrictKey, nameKey(u.district), d);
+          push(this.byDistrictKey, key(u.district), d);
         }
         push(this.communesOfDistrict, u.districtCode, u);
       }
-      const pk = nameKey(u.province);
+      const pk = key(u.province);
       if (!this.byProvinceKey.has(pk)) {
         const p: ProvinceRef = { list: id, provinceCode: u.provinceCode, provinceKind: u.provinceKind, province: u.province };
         this.provinceList.push(p);
@@ -161,8 +172,8 @@ export class UnitList {
   findCommunes(name: string, scope: Scope = {}): UnitRow[] {
     let hits = this.byCommuneKey.get(nameKey(bareName(name, 'commune'))) ?? [];
     if (scope.district) {
-      const key = nameKey(bareName(scope.district, 'district'));
-      hits = hits.filter((u) => u.district !== null && (u.districtCode === scope.district || nameKey(u.district) === key));
+      const wanted = nameKey(bareName(scope.district, 'district'));
+      hits = hits.filter((u) => u.district !== null && (u.districtCode === scope.district || key(u.district) === wanted));
     }
     if (scope.province) hits = hits.filter((u) => inProvince(u, scope.province!));
     if (scope.kind) hits = hits.filter((u) => u.communeKind === scope.kind);
@@ -210,7 +221,7 @@ export function nearestOf<T>(name: string, level: 'commune' | 'district' | 'prov
 }
 
 function inProvince(u: { provinceCode: string; province: string }, province: string): boolean {
-  return u.provinceCode === province || nameKey(u.province) === nameKey(bareName(province, 'province'));
+  return u.provinceCode === province || key(u.province) === nameKey(bareName(province, 'province'));
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
