@@ -4,6 +4,7 @@ import { toBaocaoError } from '../errors.ts';
 import { consolidateCommand } from './consolidate.ts';
 import { extractCommand } from './extract.ts';
 import { flagsCommand } from './flags.ts';
+import { historyCommand } from './history.ts';
 import { ingestCommand } from './ingest.ts';
 import { migrateCommand } from './migrate.ts';
 import { serveCommand } from './serve.ts';
@@ -67,6 +68,15 @@ program
   .option('-s, --scope <name>', 'huyện hoặc tỉnh (mặc định BAOCAO_SCOPE)')
   .option('--json', 'in JSON')
   .action(flagsCommand);
+
+program
+  .command('history')
+  .description('Số liệu của một đơn vị qua các lần sắp xếp: của đơn vị và của các đơn vị tiền thân')
+  .option('--code <code>', 'mã đơn vị cấp xã (có nghĩa cùng với --date)')
+  .option('--name <name>', "tên đơn vị, ví dụ 'xã Hiệp Hòa, tỉnh Bắc Ninh'")
+  .option('--date <date>', 'ngày (YYYY-MM-DD) của danh mục để đọc mã, tên; mặc định hôm nay')
+  .option('--json', 'in JSON')
+  .action(historyCommand);
 
 program.command('migrate').description('Tạo/cập nhật lược đồ cơ sở dữ liệu').action(migrateCommand);
 

@@ -64,6 +64,8 @@ export interface ReportPlace {
   unit: UnitRow | null;
   /** A former unit merged into (or split over) these: listed beside them, not as their report. */
   carriedBy: UnitRow[];
+  /** The former unit the report names (a row of an earlier list), when it is one. */
+  former: UnitRow | null;
   /** For staff: why the report is not simply a unit's row (Vietnamese), or null. */
   note: string | null;
 }
@@ -255,16 +257,17 @@ export function placeReport(registry: Registry, u: UnitNames): ReportPlace {
 }
 
 function computePlace(registry: Registry, u: UnitNames): ReportPlace {
-  if (!u.commune) return { unit: null, carriedBy: [], note: null };
+  if (!u.commune) return { unit: null, carriedBy: [], former: null, note: null };
   const p = placeUnit(registry, u);
-  if (p.commune.status === 'in-force') return { unit: p.commune.unit, carriedBy: [], note: null };
+  if (p.commune.status === 'in-force') return { unit: p.commune.unit, carriedBy: [], former: null, note: null };
   if (p.commune.status === 'former') {
     const s = p.commune.succession;
-    const text = `${communeLabel(p.commune.unit, false)}: ${successionText(s)}`;
-    if (s.traced && s.via === 'code' && s.units.length === 1) return { unit: s.units[0]!, carriedBy: [], note: text };
-    return { unit: null, carriedBy: s.units, note: text };
+    const former = p.commune.unit;
+    const text = `${communeLabel(former, false)}: ${successionText(s)}`;
+    if (s.traced && s.via === 'code' && s.units.length === 1) return { unit: s.units[0]!, carriedBy: [], former, note: text };
+    return { unit: null, carriedBy: s.units, former, note: text };
   }
-  return { unit: null, carriedBy: [], note: `không có trong ${registry.label}` };
+  return { unit: null, carriedBy: [], former: null, note: `không có trong ${registry.label}` };
 }
 
 /** The groups of the units the period's reports name (no scope set). */
