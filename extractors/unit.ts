@@ -337,7 +337,10 @@ export function resolveUnit(doc: DocumentModel, ctx: UnitContext = {}): UnitReso
     // registry): a district written as a misspelling of the row's one ('Yen Dũng' for 'Yên Dũng') is
     // the report's own spelling, kept as written (UNKNOWN_UNIT names the registered one).
     if (!districtMention && row.district) {
-      const typo = misspeltOf(districts, row.district, (n) => registry!.findDistricts(n).length > 0);
+      // … or of a district the unit belonged to before (a dissolved one: 'Yen Dũng' for 'Yên Dũng').
+      const typo = [row.district, ...registry!.formerDistricts(row)]
+        .map((n) => misspeltOf(districts, n, (x) => registry!.findDistricts(x).length > 0))
+        .find((t) => t !== null) ?? null;
       if (typo) { district = canonicalCase(typo.name, typo.mentions[0]!.upper); districtMention = typo.mentions[0]!; }
     }
     if (!provinceMention) {

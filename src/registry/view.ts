@@ -349,6 +349,13 @@ export class Registry {
     return out;
   }
 
+  /** The districts a unit of a three-level list belonged to in the earlier lists, when other than its
+   *  own (xã Tư Mại, thành phố Bắc Giang in 2025: huyện Yên Dũng until 31 Dec 2024). */
+  formerDistricts(row: UnitRow): string[] {
+    const own = nameKey(row.district ?? '');
+    return [...new Set(this.sameCodeRows(row).map((r) => r.district).filter((d): d is string => d !== null && nameKey(d) !== own))];
+  }
+
   /** The same unit (same code) in each three-level list up to and including its own, oldest first:
    *  its former names where its code survived (between three-level lists a code keeps its unit). */
   sameCodeRows(row: UnitRow): UnitRow[] {
