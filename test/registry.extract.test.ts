@@ -126,7 +126,7 @@ describe('UNIT_SUCCEEDED', () => {
     expect(flags[0]!.message).toContain('phường Giảng Võ, thành phố Hà Nội (mã 00025)');
     expect(flags[0]!.message).toContain('số liệu không so sánh trực tiếp được');
   });
-  it('a former kind and a dissolved district: thị trấn Tân An, huyện Yên Dũng in June 2025', () => {
+  it('the same unit under its former kind and dissolved district: thị trấn Tân An, huyện Yên Dũng in June 2025', () => {
     const r = extract(report({
       body: 'UBND THỊ TRẤN TÂN AN', place: 'Tân An', date: 'ngày 24 tháng 6 năm 2025',
       title: 'Kết quả xây dựng chính quyền thân thiện 6 tháng đầu năm 2025',
@@ -134,8 +134,11 @@ describe('UNIT_SUCCEEDED', () => {
     }), { registry });
     expect(r.fields.unit).toEqual({ commune: 'Tân An', communeKind: 'thị trấn', district: 'Yên Dũng', province: 'Bắc Giang' });
     const flags = unitFlags(r);
-    expect(flags.map((f) => [f.code, f.severity])).toEqual([['UNIT_SUCCEEDED', 'warning']]);
-    expect(flags[0]!.message).toContain('từ 01/01/2025 là phường Tân An, thành phố Bắc Giang, tỉnh Bắc Giang (mã 07682)');
+    expect(flags.map((f) => [f.code, f.severity])).toEqual([['UNIT_SUCCEEDED', 'info']]);
+    expect(flags[0]!.message).toBe(
+      'thị trấn Tân An, huyện Yên Dũng, tỉnh Bắc Giang (mã 07682): tên cũ tại ngày 24/06/2025 của báo cáo — ' +
+        'từ 01/01/2025 là phường Tân An, thành phố Bắc Giang, tỉnh Bắc Giang (mã 07682)',
+    );
   });
   it('a misspelt dissolved district is unknown, and the suggestion names the former district', () => {
     // Xã Tư Mại moved from huyện Yên Dũng to thành phố Bắc Giang on 1 Jan 2025; the report misspells

@@ -4,7 +4,8 @@
 // or says that no mapping is known (the mergers of 1 Dec 2024 – 1 Mar 2025 have none).
 // Severity: warning when the unit did not exist at the end of the report's period either (its
 // figures cannot go into that period's table as such); info when it did (a report issued after a
-// reform, on a period before it) and for a province's new name alone.
+// reform, on a period before it), when it is the same unit under its former name, kind or district
+// (its code kept: its report still counts as the unit's), and for a province's new name alone.
 import { communeLabel, districtLabel, provinceLabel, successionText } from '../../src/registry/labels.ts';
 import { placeUnit } from '../../src/registry/placement.ts';
 import { dateVn } from '../../src/registry/view.ts';
@@ -20,13 +21,13 @@ export const checkUnitSucceeded: DocCheck = ({ fields, provenance, ctx }) => {
 
   if (place.commune.status === 'former') {
     const row = place.commune.unit;
+    const s = place.commune.succession;
+    // The same unit under another name, kind or district (its code kept): the report uses old names.
+    if (s.traced && s.via === 'code' && s.units.length === 1) {
+      return [makeFlag('UNIT_SUCCEEDED', `${communeLabel(row)}: tên cũ tại ${when} — ${successionText(s)}`, evidence, 'info')];
+    }
     const existed = atPeriodEnd !== null && atPeriodEnd.existsAsNamed(row);
-    return [makeFlag(
-      'UNIT_SUCCEEDED',
-      `${communeLabel(row)} không còn tại ${when}: ${successionText(place.commune.succession)}`,
-      evidence,
-      existed ? 'info' : 'warning',
-    )];
+    return [makeFlag('UNIT_SUCCEEDED', `${communeLabel(row)} không còn tại ${when}: ${successionText(s)}`, evidence, existed ? 'info' : 'warning')];
   }
   if (place.district.status === 'former' && place.commune.status !== 'unknown') {
     const d = place.district.unit;

@@ -17,6 +17,7 @@ function cell(c: HistoryCell | null, key: (typeof SHOWN)[number][0]): string {
 function render(h: UnitHistory): string {
   const lines = [`${h.unit.label}, danh mục từ ${h.unit.listFrom.split('-').reverse().join('/')}`];
   if (h.successors) lines.push(`  Không còn tại ngày hỏi: ${h.successors}`);
+  else if (h.later) lines.push(`  Sau đó: ${h.later}`);
   if (h.predecessors.length) {
     lines.push(`  Đơn vị tiền thân (${h.predecessors.length}):`);
     for (const p of h.predecessors) {

@@ -69,8 +69,10 @@ export interface HistoryPeriod {
 
 export interface UnitHistory {
   unit: HistoryUnit;
-  /** What carries the unit on, when it no longer exists at the date asked ('' when it does). */
+  /** What carries the unit on, when it no longer exists at the date asked; null when it does. */
   successors: string | null;
+  /** What became of it after its list (the newest list's view), or null when unchanged. */
+  later: string | null;
   predecessors: HistoryPredecessor[];
   /** Whether the predecessors' sums compare with the unit's own figures. */
   comparable: boolean;
@@ -140,6 +142,8 @@ export async function unitHistory(db: Kysely<DB>, registry: Registry, query: { c
   const at = registry.at(registry.listFrom(unit.list));
   const asked = registry.at(query.date);
   const succession = asked.inForce(unit) ? null : asked.successors(unit);
+  const newest = registry.at(registry.listDates().at(-1)!);
+  const afterwards = newest.inForce(unit) ? null : newest.successors(unit);
   const predecessors = predecessorsOf(registry, at, unit);
   const split = predecessors.filter((p) => p.splitInto);
   const extra = EXTRA_AREA[unit.communeCode] && unit.list === '2025-07' ? EXTRA_AREA[unit.communeCode]! : null;
@@ -212,6 +216,7 @@ export async function unitHistory(db: Kysely<DB>, registry: Registry, query: { c
   return {
     unit: unitOf(registry, unit),
     successors: succession ? successionText(succession) : null,
+    later: afterwards && afterwards.since ? successionText(afterwards) : null,
     predecessors,
     comparable,
     note,
