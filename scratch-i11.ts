@@ -1,6 +1,13 @@
-import { parseText } from './src/parse/text.ts';
-import { loadRegistry } from './src/registry/index.ts';
+import { readFileSync } from 'node:fs';
+import { parseFile } from './src/parse/index.ts';
+import { loadRegistry, loadedFiles } from './src/registry/index.ts';
 import { extract } from './extractors/index.ts';
-const T = (...lines: string[]) => parseText(lines.join('\n'));
-const r = extract(T('UBND XÃ ĐÔNG LỖ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM','\tĐộc lập - Tự do - Hạnh phúc','Số: 21/BC-UBND\tĐông Lỗ, ngày 20 tháng 6 năm 2025','BÁO CÁO','Kết quả xây dựng chính quyền thân thiện 6 tháng đầu năm 2025','UBND xã Đông Lỗ, huyện Yen Dũng, tỉnh Bắc Giang báo cáo như sau.'), { registry: loadRegistry() });
-console.log(r.fields.unit, r.flags);
+const files = process.argv.slice(2);
+const registry = loadRegistry();
+for (let round = 0; round < 2; round++) for (const f of files) {
+  const doc = await parseFile(readFileSync(f), f);
+  const t0 = performance.now();
+  const r = extract(doc, { registry });
+  console.log(round, f.split('/').pop(), (performance.now() - t0).toFixed(0), 'ms', r.flags.map((x) => x.code).join(','));
+}
+console.log(loadedFiles().map((f) => `${f.file} ${f.ms.toFixed(0)}ms`).join('; '));

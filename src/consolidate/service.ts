@@ -9,6 +9,7 @@ import { CorrectionsRepository, type CorrectionRow, type CorrectionValue } from 
 import type { ReportsRepository } from '../db/repositories/reports.ts';
 import type { DB, FlagRow } from '../db/schema.ts';
 import { nameKey } from '../document/names.ts';
+import { criteriaCheckNote, criteriaSetForPeriod } from '../criteria/sets.ts';
 import type { Registry } from '../registry/index.ts';
 import { crossChecks, type WorkspaceFlag } from './checks.ts';
 import { applyCorrections, prepareCorrection } from './corrections.ts';
@@ -37,8 +38,36 @@ export async function consolidatedFor(reports: ReportsRepository, period: string
 /** The order flags are listed in: what changes the figures first, the long list of non-reporters last. */
 export const FLAG_ORDER = [
   'UNIT_OUTSIDE_DISTRICT', 'RESUBMISSION_CHANGED', 'SUM_MISMATCH', 'CRITERIA_INCONSISTENT', 'STARS_MISMATCH', 'PERIOD_MISMATCH',
-  'UNKNOWN_UNIT', 'COMMUNE_NAME_MISMATCH', 'DUPLICATE_FILE', 'MISSING_NUMBER', 'MISSING_DATE', 'MISSING_SUBMISSION',
+  'UNIT_SUCCEEDED', 'UNKNOWN_UNIT', 'COMMUNE_NAME_MISMATCH', 'DUPLICATE_FILE', 'MISSING_NUMBER', 'MISSING_DATE', 'MISSING_SUBMISSION',
+  'CRITERIA_SET_UNKNOWN',
 ];
+
+/** CRITERIA_SET_UNKNOWN (information): the reports of a province and period that state criteria,
+ *  when no criteria set of that province is known for the period — checked for consistency only. */
+export function criteriaSetFlags(period: string, reports: readonly { id: number; extraction: Extraction }[]): WorkspaceFlag[] {
+  const byProvince = new Map<string, { province: string | null; ids: number[] }>();
+  for (const r of reports) {
+    if (r.extraction.criteria.length === 0) continue;
+    const province = r.extraction.unit.province;
+    if (criteriaSetForPeriod(province, period)) continue;
+    const key = nameKey(province ?? '');
+    const entry = byProvince.get(key) ?? { province, ids: [] };
+    entry.ids.push(r.id);
+    byProvince.set(key, entry);
+  }
+  return [...byProvince.values()].map(({ province, ids }) => ({
+    id: `x:CRITERIA_SET_UNKNOWN:${nameKey(province ?? '?')}`,
+    reportId: null,
+    period,
+    district: null,
+    commune: null,
+    code: 'CRITERIA_SET_UNKNOWN',
+    severity: 'info' as const,
+    message: `${criteriaCheckNote(province, period).note} — ${ids.length} báo cáo`,
+    evidence: ids.map((id) => `báo cáo #${id}`),
+    source: 'cross' as const,
+  }));
+}
 const SEVERITY_ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 };
 
 export interface WorkspaceDeps {
@@ -104,6 +133,8 @@ export interface ReportDetail {
     storedPath: string;
   };
   values: ReportValue[];
+  /** The criteria set the report is checked against, or why it is checked for consistency only. */
+  criteria: { setId: string | null; note: string };
   corrections: CorrectionView[];
   flags: WorkspaceFlag[];
   /** The reports of the same commune and period, newest receipt first (this one included). */
@@ -262,7 +293,8 @@ export class Workspace {
     // flag says so; its own flags stay on its report page.
     const inScope = new Set(all.filter((r) => districtOf(districts, r.extraction.unit)).map((r) => r.id));
     const mine = stored.filter((f) => f.report_id === null || inScope.has(f.report_id));
-    let flags = [...mine.map(storedFlag), ...cross];
+    const criteria = criteriaSetFlags(period, all.filter((r) => r.is_current && inScope.has(r.id)));
+    let flags = [...mine.map(storedFlag), ...cross, ...criteria];
     if (filter.commune) {
       const key = nameKey(filter.commune.replace(/^(xã|phường|thị trấn)\s+/iu, ''));
       flags = flags.filter((f) => f.commune !== null && nameKey(f.commune) === key);
@@ -366,6 +398,7 @@ export class Workspace {
         .execute();
       for (const r of rows) files.set(r.id, r);
     }
+    const criteriaCheck = criteriaCheckNote(eff.extraction.unit.province, eff.extraction.period);
     return {
       id: report.id,
       period: report.period,
@@ -387,6 +420,7 @@ export class Workspace {
         storedPath: file.stored_path,
       },
       values,
+      criteria: { setId: criteriaCheck.set?.id ?? null, note: criteriaCheck.note },
       corrections: corrections.map((c) => viewOf(c, eff.extraction)),
       flags,
       history: history.map((h) => ({
