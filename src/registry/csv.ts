@@ -2,6 +2,7 @@
 
 /** Splits one CSV line (RFC 4180 quoting). */
 export function csvFields(line: string): string[] {
+  if (!line.includes('"')) return line.split(',');
   const out: string[] = [];
   let cur = '';
   let quoted = false;
