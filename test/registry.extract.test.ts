@@ -155,3 +155,21 @@ describe('UNIT_SUCCEEDED', () => {
     expect(unknown[0]!.message).toContain('tên gần nhất: huyện Yên Dũng (tên cũ, trong danh mục 01/11/2024)');
   });
 });
+
+describe('a former name without its district or province', () => {
+  it('names every former unit of that name and what carries each on; the table places it nowhere', async () => {
+    const { checkUnitSucceeded } = await import('../extractors/checks/unit-succeeded.ts');
+    const { placeReport } = await import('../src/consolidate/scope.ts');
+    const { emptyFields } = await import('../src/contract.ts');
+    const fields = emptyFields();
+    fields.unit = { commune: 'Đông Lỗ', communeKind: 'xã', district: null, province: null };
+    fields.period = '2025-H2';
+    const dated = registry.at('2025-12-10');
+    const flags = checkUnitSucceeded({ doc: T('BÁO CÁO'), fields, provenance: {}, ctx: { registry: dated } });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]!.message).toContain('trước đây có 2 đơn vị tên này');
+    expect(flags[0]!.message).toContain('xã Hiệp Hòa, tỉnh Bắc Ninh (mã 07840)');
+    expect(flags[0]!.message).toContain('xã Ứng Hòa, thành phố Hà Nội (mã 10402)');
+    expect(placeReport(dated, fields.unit)).toMatchObject({ unit: null, carriedBy: [] });
+  });
+});

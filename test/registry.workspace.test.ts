@@ -99,6 +99,11 @@ describe('consolidation by scope', () => {
     expect(d.totals.population).toBe(24500); // not 24500 + 5100
     expect(d.rows.filter((r) => r.inList && !r.reported).every((r) => r.status === 'chưa báo cáo')).toBe(true);
     expect(await workspace.flags('2025-H2', { code: 'MISSING_SUBMISSION' }, 'tỉnh Bắc Ninh')).toHaveLength(98);
+    // No criteria set is known for the new province: its reports are checked for consistency only.
+    const criteria = await workspace.flags('2025-H2', { code: 'CRITERIA_SET_UNKNOWN' }, 'tỉnh Bắc Ninh');
+    expect(criteria.map((f) => f.evidence)).toEqual([[`báo cáo #${ids.hiepHoa}`]]);
+    expect((await workspace.report(ids.hiepHoa!))!.criteria).toMatchObject({ setId: null });
+    expect((await workspace.report(ids.thang!))!.criteria).toMatchObject({ setId: 'bac-giang-2024' });
   });
 
   it('a dissolved district asked for a later period: the units that carry it on, labelled as successors', async () => {

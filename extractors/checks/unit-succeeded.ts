@@ -19,6 +19,11 @@ export const checkUnitSucceeded: DocCheck = ({ fields, provenance, ctx }) => {
   const atPeriodEnd = fields.period ? registry.forPeriod(fields.period) : null;
   const evidence = [quoteOf(provenance, 'unit.commune'), quoteOf(provenance, 'unit.district'), quoteOf(provenance, 'unit.province')];
 
+  if (place.commune.status === 'former' && place.commune.ambiguous) {
+    // Named without its district or province, and several former units had that name.
+    const names = (place.commune.candidates ?? []).slice(0, 4).map((c) => `${communeLabel(c)}: ${successionText(registry.successors(c))}`);
+    return [makeFlag('UNIT_SUCCEEDED', `${fields.unit.communeKind ?? 'xã'} ${fields.unit.commune} không còn tại ${when}; trước đây có ${names.length} đơn vị tên này — ${names.join('; ')}`, evidence, 'warning')];
+  }
   if (place.commune.status === 'former') {
     const row = place.commune.unit;
     const s = place.commune.succession;

@@ -259,6 +259,9 @@ export function placeReport(registry: Registry, u: UnitNames): ReportPlace {
 function computePlace(registry: Registry, u: UnitNames): ReportPlace {
   if (!u.commune) return { unit: null, carriedBy: [], former: null, note: null };
   const p = placeUnit(registry, u);
+  if ((p.commune.status === 'in-force' || p.commune.status === 'former') && p.commune.ambiguous) {
+    return { unit: null, carriedBy: [], former: null, note: `tên ${u.communeKind ?? 'xã'} ${u.commune} có ở nhiều nơi: báo cáo không nêu huyện, tỉnh` };
+  }
   if (p.commune.status === 'in-force') return { unit: p.commune.unit, carriedBy: [], former: null, note: null };
   if (p.commune.status === 'former') {
     const s = p.commune.succession;

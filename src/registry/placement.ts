@@ -18,8 +18,8 @@ export interface NamedUnit {
 
 export type LevelPlacement<T> =
   | { status: 'absent' }
-  | { status: 'in-force'; unit: T }
-  | { status: 'former'; unit: T; succession: Succession; provinces?: ProvinceRef[] }
+  | { status: 'in-force'; unit: T; ambiguous?: boolean }
+  | { status: 'former'; unit: T; succession: Succession; provinces?: ProvinceRef[]; ambiguous?: boolean; candidates?: T[] }
   | { status: 'unknown'; laterList: string | null };
 
 export interface Placement {
@@ -101,9 +101,11 @@ export function placeUnit(view: Registry, u: NamedUnit): Placement {
     }
     const sameKind = hits.filter((h) => !u.communeKind || h.communeKind === u.communeKind);
     const pool = sameKind.length ? sameKind : hits;
-    const inForce = pool.find((h) => view.inForce(h));
-    if (inForce) out.commune = { status: 'in-force', unit: inForce };
-    else if (pool.length) out.commune = { status: 'former', unit: pool[0]!, succession: view.successors(pool[0]!) };
+    // Several units of that name (no district or province to tell them apart): it exists, but which
+    // one is not known.
+    const inForceHits = pool.filter((h) => view.inForce(h));
+    if (inForceHits.length) out.commune = { status: 'in-force', unit: inForceHits[0]!, ambiguous: inForceHits.length > 1 };
+    else if (pool.length) out.commune = { status: 'former', unit: pool[0]!, succession: view.successors(pool[0]!), ambiguous: pool.length > 1, candidates: pool };
     else {
       out.commune = {
         status: 'unknown',
