@@ -175,8 +175,11 @@ export function validateScope(registry: Registry, setting: ScopeSetting): void {
 /** The label of a setting for display ('huyện Hiệp Hòa, tỉnh Bắc Giang'); null when none. */
 export function scopeLabel(registry: Registry, setting: ScopeSetting): string | null {
   const name = scopeNameOf(setting);
-  if (!name) return setting.province ? `tỉnh ${setting.province.replace(PROVINCE_WORD, '')}` : null;
   const last = registry.listDates().at(-1) ?? registry.date;
+  if (!name) {
+    const p = setting.province ? registry.at(last).findProvince(setting.province) : null;
+    return p ? provinceLabel(p) : null;
+  }
   const found = findScope(registry.at(last), name);
   return 'district' in found ? districtLabel(found.district) : provinceLabel(found.province);
 }
