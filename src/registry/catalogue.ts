@@ -62,7 +62,7 @@ export interface LoadStat {
 }
 
 const lists = new Map<string, UnitList>();
-let crosswalk: Crosswalk | null = null;
+const crosswalks = new Map<string, Crosswalk>();
 const stats: LoadStat[] = [];
 
 function measured<T>(file: string, load: () => T, rows: (t: T) => number): T {
@@ -89,8 +89,12 @@ export function loadList(id: string): UnitList {
 export function loadCrosswalk(to: string): Crosswalk | null {
   const info = CROSSWALKS.find((c) => c.to === to);
   if (!info) return null;
-  crosswalk ??= measured(info.file, () => Crosswalk.fromCsv(readFileSync(DATA_DIR + info.file, 'utf8'), info.from, info.to), (c) => c.rows.length);
-  return crosswalk;
+  let cw = crosswalks.get(to);
+  if (!cw) {
+    cw = measured(info.file, () => Crosswalk.fromCsv(readFileSync(DATA_DIR + info.file, 'utf8'), info.from, info.to), (c) => c.rows.length);
+    crosswalks.set(to, cw);
+  }
+  return cw;
 }
 
 /** The lists loaded so far in this process (or thread), with their load time and memory. */

@@ -46,7 +46,12 @@ export function placeUnit(view: Registry, u: NamedUnit): Placement {
   let provinceScopes: (string | null)[] = [null];
   if (u.province) {
     const p = view.findProvince(u.province);
-    if (!p) out.province = { status: 'unknown', laterList: laterListOf(view, (v) => v.findProvince(u.province!) !== null && v.inForce(v.findProvince(u.province!)!)) };
+    if (!p) {
+      out.province = { status: 'unknown', laterList: laterListOf(view, (v) => {
+        const later = v.findProvince(u.province!);
+        return later !== null && v.inForce(later);
+      }) };
+    }
     else if (view.inForce(p)) out.province = { status: 'in-force', unit: p };
     else {
       const provinces = successorProvinces(view, p);
