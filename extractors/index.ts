@@ -12,6 +12,7 @@ import type { ExtractorResult } from './types.ts';
 import { fold, paragraphs } from './lib.ts';
 import { findTitle } from './document.ts';
 import type { DocCheck, ExtractContext } from './checks/common.ts';
+import { reportDate } from '../src/registry/index.ts';
 
 import { extractDocument } from './document.ts';
 import { extractUnit } from './unit.ts';
@@ -30,6 +31,7 @@ import { extractBudget } from './budget.ts';
 
 import { checkCommuneNameMismatch } from './checks/commune-name-mismatch.ts';
 import { checkUnknownUnit } from './checks/unknown-unit.ts';
+import { checkUnitSucceeded } from './checks/unit-succeeded.ts';
 import { checkSumMismatch } from './checks/sum-mismatch.ts';
 import { checkCriteriaInconsistent } from './checks/criteria-inconsistent.ts';
 import { checkStarsMismatch } from './checks/stars-mismatch.ts';
@@ -45,8 +47,8 @@ export type ContextExtractor = (doc: DocumentModel, ctx: ExtractContext) => Extr
 /** Every extractor, in priority order (see the merge rule above). */
 export const EXTRACTORS: readonly { name: string; run: ContextExtractor }[] = [
   { name: 'document', run: extractDocument },
+  { name: 'period', run: extractPeriod }, // before 'unit': the registry is the one of the report's date
   { name: 'unit', run: (doc, ctx) => extractUnit(doc, { registry: ctx.registry }) },
-  { name: 'period', run: extractPeriod },
   { name: 'references', run: extractReferences },
   { name: 'profile', run: extractProfile },
   { name: 'criteria', run: extractCriteria },
@@ -64,6 +66,7 @@ export const EXTRACTORS: readonly { name: string; run: ContextExtractor }[] = [
 export const CHECKS: readonly { code: FlagCode; run: DocCheck }[] = [
   { code: 'COMMUNE_NAME_MISMATCH', run: checkCommuneNameMismatch },
   { code: 'UNKNOWN_UNIT', run: checkUnknownUnit },
+  { code: 'UNIT_SUCCEEDED', run: checkUnitSucceeded },
   { code: 'SUM_MISMATCH', run: checkSumMismatch },
   { code: 'CRITERIA_INCONSISTENT', run: checkCriteriaInconsistent },
   { code: 'STARS_MISMATCH', run: checkStarsMismatch },
@@ -149,6 +152,13 @@ function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** The context with the registry as it stood on the report's date (its date of issue, else the end
+ *  of its period), once those are read; the registry given otherwise. */
+function datedContext(ctx: ExtractContext, fields: ExtractedFields): ExtractContext {
+  const date = reportDate({ date: fields.document.date, period: fields.period });
+  return date && ctx.registry ? { ...ctx, registry: ctx.registry.at(date) } : ctx;
+}
+
 /** Extracts one document: fields, provenance and flags, or 'not_a_report' with a reason and no values. */
 export function extract(doc: DocumentModel, ctx: ExtractContext): ExtractResult {
   const errors: ExtractResult['errors'] = [];
@@ -161,7 +171,7 @@ export function extract(doc: DocumentModel, ctx: ExtractContext): ExtractResult 
   for (const ex of EXTRACTORS) {
     let result: ExtractorResult;
     try {
-      result = ex.run(doc, ctx);
+      result = ex.run(doc, datedContext(ctx, fields));
     } catch (err) {
       errors.push({ step: `extractor:${ex.name}`, message: message(err) });
       continue;
@@ -173,17 +183,20 @@ export function extract(doc: DocumentModel, ctx: ExtractContext): ExtractResult 
       provenance[k] = { section: prov.section, quote: normalizeText(prov.quote) };
     }
   }
+  const dated = datedContext(ctx, fields);
   const flags: Flag[] = [];
   for (const check of CHECKS) {
     try {
-      flags.push(...check.run({ doc, fields, provenance, ctx }));
+      flags.push(...check.run({ doc, fields, provenance, ctx: dated }));
     } catch (err) {
       errors.push({ step: `check:${check.code}`, message: message(err) });
     }
   }
   const { commune, communeKind, district, province } = fields.unit;
-  const unitCode = commune && district && ctx.registry
-    ? ctx.registry.findCommune(commune, { district, province, kind: communeKind })?.communeCode ?? null
+  // The code of the unit in force at the report's date (a code names other units in other lists).
+  const row = commune && (district || province) && dated.registry
+    ? dated.registry.findCommune(commune, { district, province, kind: communeKind })
     : null;
+  const unitCode = row && dated.registry.inForce(row) ? row.communeCode : null;
   return { fields, provenance, flags, kind: 'report', unitCode, errors };
 }

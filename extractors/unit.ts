@@ -331,13 +331,16 @@ export function resolveUnit(doc: DocumentModel, ctx: UnitContext = {}): UnitReso
     district = row.district;
     province = row.province;
     communeKind = row.communeKind;
-    if (!districtMention) districtMention = districts.find((d) => nameKey(d.name) === nameKey(row!.district))?.mentions[0] ?? null;
+    if (!districtMention && row.district) districtMention = districts.find((d) => nameKey(d.name) === nameKey(row!.district!))?.mentions[0] ?? null;
     provinceMention ??= provinces.find((p) => nameKey(p.name) === nameKey(row!.province))?.mentions[0] ?? null;
     // The commune was found through its province (the district named in the text is not in the
     // registry): a district written as a misspelling of the row's one ('Yen Dũng' for 'Yên Dũng') is
     // the report's own spelling, kept as written (UNKNOWN_UNIT names the registered one).
-    if (!districtMention) {
-      const typo = misspeltOf(districts, row.district, (n) => registry!.findDistricts(n).length > 0);
+    if (!districtMention && row.district) {
+      // … or of a district the unit belonged to before (a dissolved one: 'Yen Dũng' for 'Yên Dũng').
+      const typo = [row.district, ...registry!.formerDistricts(row)]
+        .map((n) => misspeltOf(districts, n, (x) => registry!.findDistricts(x).length > 0))
+        .find((t) => t !== null) ?? null;
       if (typo) { district = canonicalCase(typo.name, typo.mentions[0]!.upper); districtMention = typo.mentions[0]!; }
     }
     if (!provinceMention) {
@@ -405,7 +408,7 @@ function canonicalCase(name: string, upper: boolean): string {
 function registryProvenance(registry: Registry | null, row: UnitRow | null, district?: string | null): Provenance {
   const d = !row && registry && district ? registry.findDistricts(district)[0] : undefined;
   const quote = row
-    ? `${row.communeKind} ${row.commune}, ${row.districtKind} ${row.district}, ${row.provinceKind} ${row.province} (mã ${row.communeCode})`
+    ? `${row.communeKind} ${row.commune}${row.district ? `, ${row.districtKind} ${row.district}` : ''}, ${row.provinceKind} ${row.province} (mã ${row.communeCode})`
     : d ? `${d.districtKind} ${d.district}, ${d.provinceKind} ${d.province} (mã ${d.districtCode})` : '';
   return { section: `registry ${registry?.asOf ?? ''}`.trim(), quote };
 }

@@ -23,6 +23,7 @@ const Env = z.object({
   BAOCAO_BACKOFF_MS: z.coerce.number().int().min(1).default(2_000),
   // The district's workspace (`baocao serve`, consolidation, exports).
   BAOCAO_INBOX: z.string().default('./inbox'),
+  BAOCAO_SCOPE: z.string().trim().min(1).optional(),
   BAOCAO_DISTRICT: z.string().trim().min(1).optional(),
   BAOCAO_PROVINCE: z.string().trim().min(1).optional(),
   BAOCAO_HOST: z.string().default('127.0.0.1'),
@@ -61,6 +62,9 @@ export interface Config {
   backoffMs: number;
   /** Folder that received files are saved into (uploads) and watched (`serve --watch`). */
   inboxDir: string;
+  /** The district or province this installation serves, as written ('huyện Hiệp Hòa, tỉnh Bắc Giang',
+   *  'tỉnh Bắc Ninh'); before district/province. Undefined: BAOCAO_DISTRICT / BAOCAO_PROVINCE. */
+  scope: string | undefined;
   /** The district this installation serves (name or GSO code); undefined: the districts the period's reports name. */
   district: string | undefined;
   /** Its province (name or code): needed when the district's name is not unique; alone, it limits to that province. */
@@ -100,9 +104,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxStalledCount: e.BAOCAO_MAX_STALLED,
     backoffMs: e.BAOCAO_BACKOFF_MS,
     inboxDir: path.resolve(e.BAOCAO_INBOX),
+    scope: e.BAOCAO_SCOPE,
     district: e.BAOCAO_DISTRICT,
     province: e.BAOCAO_PROVINCE,
     host: e.BAOCAO_HOST,
     port: e.BAOCAO_PORT,
   };
+}
+
+/** The scope setting of the workspace (BAOCAO_SCOPE, else BAOCAO_DISTRICT / BAOCAO_PROVINCE). */
+export function scopeSettingOf(config: Pick<Config, 'scope' | 'district' | 'province'>): { scope?: string; district?: string; province?: string } {
+  if (config.scope) return { scope: config.scope };
+  return { ...(config.district ? { district: config.district } : {}), ...(config.province ? { province: config.province } : {}) };
 }

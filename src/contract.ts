@@ -17,7 +17,10 @@ export const FLAG_CODES = [
   'MISSING_NUMBER',
   'MISSING_DATE',
 ] as const;
-export const FlagCode = z.enum(FLAG_CODES);
+/** Codes of this project beyond the contract's (consumers may ignore them): a unit that no longer
+ *  existed at the report's date, with the unit(s) that carried it on. */
+export const EXTRA_FLAG_CODES = ['UNIT_SUCCEEDED'] as const;
+export const FlagCode = z.enum([...FLAG_CODES, ...EXTRA_FLAG_CODES]);
 export type FlagCode = z.infer<typeof FlagCode>;
 
 export const Severity = z.enum(['info', 'warning', 'error']);
@@ -66,7 +69,7 @@ export const Extraction = z.object({
   }),
   unit: z.object({
     commune: z.string().nullable(),
-    communeKind: z.enum(['xã', 'phường', 'thị trấn']).nullable(),
+    communeKind: z.enum(['xã', 'phường', 'thị trấn', 'đặc khu']).nullable(), // đặc khu: from 1 July 2025
     district: z.string().nullable(),
     province: z.string().nullable(),
   }),

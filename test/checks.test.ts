@@ -98,11 +98,26 @@ describe('UNKNOWN_UNIT', () => {
     expect(run(checkUnknownUnit, d, fields(DONG_LO))).toEqual([]);
     expect(run(checkUnknownUnit, d, fields({ unit: { commune: 'Đông Lỗ', communeKind: 'xã', district: 'Hiệp Hoà', province: null } }))).toEqual([]);
   });
-  it('a report after the list\'s year: information only', () => {
-    const flags = run(checkUnknownUnit, d, fields({ unit: { commune: 'Hợp Thịnh Mới', communeKind: 'xã', district: 'Hiệp Hòa', province: 'Bắc Giang' }, period: '2025-H1' }));
+  it('checks against the list in force on the report\'s date; a name that list lacks is a warning', () => {
+    const june2025 = { ...ctx, registry: registry.at('2025-06-20') };
+    const flags = run(checkUnknownUnit, d, fields({ unit: { commune: 'Hợp Thịnh Mới', communeKind: 'xã', district: 'Hiệp Hòa', province: 'Bắc Giang' }, period: '2025-H1' }), {}, june2025);
     expect(flags).toHaveLength(1);
-    expect(flags[0]!.severity).toBe('info');
-    expect(flags[0]!.message).toContain('01/11/2024');
+    expect(flags[0]!.severity).toBe('warning');
+    expect(flags[0]!.message).toContain('01/03/2025');
+    // Before the first list (1 Nov 2024) that list stands in: information only, and it says so.
+    const june2024 = run(checkUnknownUnit, d, fields({ unit: { commune: 'Hợp Thịnh Mới', communeKind: 'xã', district: 'Hiệp Hòa', province: 'Bắc Giang' }, period: '2024-H1' }), {}, { ...ctx, registry: registry.at('2024-06-20') });
+    expect(june2024[0]!.severity).toBe('info');
+    expect(june2024[0]!.message).toContain('danh mục sớm nhất');
+  });
+  it('a unit of a later list only: unknown at the report\'s date, and the message says when it appears', () => {
+    // xã Hiệp Hòa of tỉnh Bắc Ninh exists from 1 Jul 2025; a report dated June 2025 cannot be from it.
+    const flags = run(checkUnknownUnit, d, fields({ unit: { commune: 'Hiệp Hòa', communeKind: 'xã', district: null, province: 'Bắc Ninh' }, period: '2025-H1' }), {}, { ...ctx, registry: registry.at('2025-06-20') });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]!.message).toContain('có trong danh mục từ 01/07/2025');
+  });
+  it('a former unit is not unknown (UNIT_SUCCEEDED says what carries it on)', () => {
+    const dec2025 = { ...ctx, registry: registry.at('2025-12-15') };
+    expect(run(checkUnknownUnit, d, fields({ ...DONG_LO, period: '2025' }), {}, dec2025)).toEqual([]);
   });
   it('a district with a missing vowel mark is unknown; the commune is then looked up in the province', () => {
     const flags = run(checkUnknownUnit, d, fields({ unit: { commune: 'Tân An', communeKind: 'thị trấn', district: 'Yen Dũng', province: 'Bắc Giang' }, period: '2025-H1' }), {

@@ -74,15 +74,19 @@ describe('the consolidated table', () => {
     ], { districts });
     const d = t.districts[0]!;
     expect(d.rows).toHaveLength(communesOfHiepHoa.length + 1);
-    expect(d.reported).toBe(3);
-    expect(d.rows.find((r) => r.commune === 'Nơi Nào Đó')).toMatchObject({ code: null, reported: true });
+    // The units of the district: 25, two reported; the name the registry lacks is listed beside them.
+    expect(d.communes).toBe(communesOfHiepHoa.length);
+    expect(d.reported).toBe(2);
+    expect(d.rows.find((r) => r.commune === 'Nơi Nào Đó')).toMatchObject({ code: null, reported: true, inList: false });
+    expect(d.rows.find((r) => r.commune === 'Nơi Nào Đó')!.note).toContain('không có trong danh mục');
+    expect(d.rows.at(-1)!.commune).toBe('Nơi Nào Đó');
     expect(d.rows.find((r) => r.commune === 'Đông Lỗ')).toMatchObject({ code: '07879', reported: true, status: 'đã báo cáo' });
     expect(d.rows.filter((r) => !r.reported).every((r) => r.status === 'chưa báo cáo' && r.population === null)).toBe(true);
     expect(d.totals.population).toBe(17128 * 2 + 1000);
     expect(d.totals.flags).toBe(2);
     expect(t.outside).toEqual([{ reportId: 3, commune: 'Huyền Sơn', communeKind: 'xã', district: 'Lục Nam', province: 'Bắc Giang' }]);
-    // Sorted the Vietnamese way.
-    const names = d.rows.map((r) => r.commune);
+    // Sorted the Vietnamese way (the district's units; then the others).
+    const names = d.rows.filter((r) => r.inList).map((r) => r.commune);
     expect(names).toEqual([...names].sort(new Intl.Collator('vi').compare));
 
     const csv = renderCsv(t);

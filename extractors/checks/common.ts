@@ -7,8 +7,10 @@ import type { Registry } from '../../src/registry/index.ts';
 import type { Check } from '../types.ts';
 import { fold, paragraphs, sentences } from '../lib.ts';
 
-/** What extraction needs besides the document: the registry of units (dated), and optionally the
- *  criteria set to check against (otherwise chosen by the report's province and year). */
+/** What extraction needs besides the document: the registry of units, and optionally the criteria set
+ *  to check against (otherwise chosen by the report's province and year). extract() replaces the
+ *  registry by the one of the report's date (registry.at(date)) once its date and period are read,
+ *  so every extractor after them and every check sees the units in force then. */
 export interface ExtractContext {
   registry: Registry;
   criteriaSet?: CriteriaSet | null;

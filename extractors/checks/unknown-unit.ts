@@ -1,71 +1,69 @@
 // UNKNOWN_UNIT: the commune (within its district), the district (within its province) or the province
-// is not in the registry of administrative units; the message names the nearest registered name.
+// is in no list of administrative units up to the report's date (ctx.registry is the registry of that
+// date); the message names the nearest name in force then. A unit of an earlier list (merged away,
+// renamed) is not unknown: UNIT_SUCCEEDED names what carries it on.
 // Names match as nameKey() does (tone placement, NFC/NFD, case); a missing or different mark or letter
 // ('Yen Dũng' for 'Yên Dũng') is not a match.
-import { splitPeriod } from '../../src/document/periods.ts';
+import { placeUnit } from '../../src/registry/placement.ts';
+import { dateVn } from '../../src/registry/view.ts';
 import { makeFlag, quoteOf, type DocCheck } from './common.ts';
-
-function asOfVn(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
 
 export const checkUnknownUnit: DocCheck = ({ fields, provenance, ctx }) => {
   const registry = ctx.registry;
   if (!registry) return [];
   const { commune, communeKind, district, province } = fields.unit;
-  const list = `danh mục đơn vị hành chính (${asOfVn(registry.asOf)})`;
-  // A report on a period after the list's year may name a unit created by a later merger:
-  // still flagged, as information, with the list's date in the message.
-  const year = (fields.period ? splitPeriod(fields.period)?.year : null) ?? (fields.document.date ? Number(fields.document.date.slice(0, 4)) : null);
-  const later = year !== null && year > Number(registry.asOf.slice(0, 4));
-  const severity = later ? 'info' as const : 'warning' as const;
-  const note = later ? ' (danh mục chưa gồm các sáp nhập từ 01/12/2024)' : '';
+  const place = placeUnit(registry, fields.unit);
+  const list = registry.label;
+  // Before the first list (1 Nov 2024) that list stands in for the one in force: a unit merged away
+  // earlier in 2024 is not in it, so its absence is information only.
+  const severity = registry.beforeFirstList ? 'info' as const : 'warning' as const;
+  const note = registry.beforeFirstList ? ' (danh mục sớm nhất hiện có; không gồm các đơn vị đã sáp nhập trước ngày đó)' : '';
+  const later = (date: string | null) => (date ? `; tên này có trong danh mục từ ${date}: kiểm tra ngày, kỳ báo cáo` : '');
+  // No name in force is near: a former unit's name may be (a dissolved district misspelt).
+  const former = (unit: { list: string }) => ` (tên cũ, trong danh mục ${dateVn(registry.listFrom(unit.list))})`;
   const flags = [];
   // A province not in the list (misspelt: 'Bac Giang') is flagged, and does not narrow the search for
   // the district and commune (they are looked up in the whole country).
-  let provinceKnown = false;
-  if (province) {
-    provinceKnown = registry.findProvince(province) !== null;
-    if (!provinceKnown) {
-      const near = registry.nearest(province, { level: 'province' });
-      flags.push(makeFlag(
-        'UNKNOWN_UNIT',
-        `Không tìm thấy đơn vị cấp tỉnh '${province}' trong ${list}${note}` + (near ? `; tên gần nhất: ${near.unit.provinceKind} ${near.name}` : ''),
-        [quoteOf(provenance, 'unit.province')],
-        severity,
-      ));
-    }
+  if (province && place.province.status === 'unknown') {
+    const now = registry.nearest(province, { level: 'province' });
+    const old = now?.near ? null : registry.nearestEarlier(province, { level: 'province' });
+    const near = old ?? now;
+    flags.push(makeFlag(
+      'UNKNOWN_UNIT',
+      `Không tìm thấy đơn vị cấp tỉnh '${province}' trong ${list}${note}` + (near ? `; tên gần nhất: ${near.unit.provinceKind} ${near.name}${old ? former(old.unit) : ''}` : '') + later(place.province.laterList),
+      [quoteOf(provenance, 'unit.province')],
+      severity,
+    ));
   }
-  const inProvince = provinceKnown ? province : null;
-  let districtKnown = false;
-  if (district) {
-    districtKnown = registry.findDistricts(district, { province: inProvince }).length > 0;
-    if (!districtKnown) {
-      const near = registry.nearest(district, { level: 'district', province: inProvince });
-      const where = inProvince ? ` của tỉnh ${inProvince}` : '';
-      flags.push(makeFlag(
-        'UNKNOWN_UNIT',
-        `Không tìm thấy đơn vị cấp huyện '${district}'${where} trong ${list}${note}` + (near ? `; tên gần nhất: ${near.unit.districtKind} ${near.name}` : ''),
-        [quoteOf(provenance, 'unit.district')],
-        severity,
-      ));
-    }
+  const inProvince = place.inProvince;
+  if (district && place.district.status === 'unknown') {
+    const now = registry.levels === 3 ? registry.nearest(district, { level: 'district', province: inProvince }) : null;
+    const old = now?.near ? null : registry.nearestEarlier(district, { level: 'district', province: inProvince });
+    const near = old ?? now;
+    const where = inProvince ? ` của tỉnh ${inProvince}` : '';
+    flags.push(makeFlag(
+      'UNKNOWN_UNIT',
+      `Không tìm thấy đơn vị cấp huyện '${district}'${where} trong ${list}${note}` + (near ? `; tên gần nhất: ${near.unit.districtKind} ${near.name}${old ? former(old.unit) : ''}` : '') + later(place.district.laterList),
+      [quoteOf(provenance, 'unit.district')],
+      severity,
+    ));
   }
-  if (commune) {
-    const scope = districtKnown ? { district, province: inProvince } : { province: inProvince };
-    const hits = registry.findCommunes(commune, scope);
-    if (hits.length === 0) {
-      const near = registry.nearest(commune, { level: 'commune', ...scope, kind: communeKind });
-      const kind = communeKind ?? 'xã';
-      const where = districtKnown ? ` thuộc huyện ${district}` : inProvince ? ` thuộc tỉnh ${inProvince}` : '';
-      flags.push(makeFlag(
-        'UNKNOWN_UNIT',
-        `Không tìm thấy ${kind} '${commune}'${where} trong ${list}${note}` + (near ? `; tên gần nhất: ${near.unit.communeKind} ${near.name} (${near.unit.districtKind} ${near.unit.district}, ${near.unit.provinceKind} ${near.unit.province})` : ''),
-        [quoteOf(provenance, 'unit.commune')],
-        severity,
-      ));
-    }
+  if (commune && place.commune.status === 'unknown') {
+    const districtKnown = place.inDistrict !== null && registry.levels === 3 && place.district.status === 'in-force';
+    const provinceNow = place.province.status === 'in-force' ? inProvince : place.province.status === 'former' ? (place.province.provinces?.[0]?.province ?? null) : null;
+    const scope = districtKnown ? { district, province: inProvince } : { province: provinceNow };
+    const now = registry.nearest(commune, { level: 'commune', ...scope, kind: communeKind });
+    const old = now?.near ? null : registry.nearestEarlier(commune, { level: 'commune', district: place.inDistrict ? district : null, province: inProvince, kind: communeKind });
+    const near = old ?? now;
+    const kind = communeKind ?? 'xã';
+    const where = place.inDistrict ? ` thuộc huyện ${district}` : inProvince ? ` thuộc tỉnh ${inProvince}` : '';
+    const nearWhere = near ? [near.unit.district ? `${near.unit.districtKind} ${near.unit.district}` : null, `${near.unit.provinceKind} ${near.unit.province}`].filter(Boolean).join(', ') : '';
+    flags.push(makeFlag(
+      'UNKNOWN_UNIT',
+      `Không tìm thấy ${kind} '${commune}'${where} trong ${list}${note}` + (near ? `; tên gần nhất: ${near.unit.communeKind} ${near.name} (${nearWhere})${old ? former(old.unit) : ''}` : '') + later(place.commune.laterList),
+      [quoteOf(provenance, 'unit.commune')],
+      severity,
+    ));
   }
   return flags;
 };

@@ -1,4 +1,4 @@
-// The registry of administrative units (src/registry/units-2024.csv) and the choice of the
+// The registry of administrative units (src/registry/data/units-2024.csv) and the choice of the
 // communes that generated samples are written for. Every generated report is for a real
 // commune of a real district; the seed's own commune (Đông Lỗ) is left to the seed.
 import { readFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ export interface Unit {
   commune: string;
 }
 
-export const REGISTRY_PATH = fileURLToPath(new URL('../../src/registry/units-2024.csv', import.meta.url));
+export const REGISTRY_PATH = fileURLToPath(new URL('../../src/registry/data/units-2024.csv', import.meta.url));
 
 /** Splits one CSV line (RFC 4180 quoting). */
 function splitCsvLine(line: string): string[] {

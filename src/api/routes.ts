@@ -15,7 +15,9 @@ import type { TokensRepository } from '../db/repositories/tokens.ts';
 import { ROLE_LABELS, type FailedAttempts } from './auth.ts';
 import { HttpError, badRequest, notFound } from './http.ts';
 import { placeInInbox, safeFileName, writeTemp, type Intake } from './intake.ts';
-import { CorrectionBody, FlagsQuery, IdParams, PeriodQuery, TokenBody } from './schemas.ts';
+import { CorrectionBody, FlagsScopeQuery, IdParams, PeriodScopeQuery, TokenBody, UnitCodeParams, UnitHistoryByNameQuery, UnitHistoryQuery } from './schemas.ts';
+import { HistoryError, unitHistory } from '../consolidate/history.ts';
+import { ScopeError } from '../consolidate/scope.ts';
 
 export interface RouteDeps {
   app: App;
@@ -39,6 +41,22 @@ export function attachment(raw: string): string {
   const name = displayName(raw);
   const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** Runs a request's work; a scope or unit the registry does not know is the request's fault (400/404). */
+async function registryAware<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof ScopeError) throw badRequest(err.message, [{ path: 'scope', message: err.message }]);
+    if (err instanceof HistoryError) throw err.status === 404 ? notFound(err.message) : badRequest(err.message);
+    throw err;
+  }
+}
+
+/** Today in Vietnam (the date a unit's code is read at when none is given). */
+function todayVn(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 }
 
 export function apiRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
@@ -68,20 +86,29 @@ export function apiRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
 
     api.get('/api/periods', async () => ({ periods: await workspace.periods() }));
 
-    api.get('/api/consolidated', { schema: { querystring: PeriodQuery } }, async (req) => {
-      const table = await workspace.consolidated(req.query.period);
+    api.get('/api/consolidated', { schema: { querystring: PeriodScopeQuery } }, async (req) => {
+      const table = await registryAware(() => workspace.consolidated(req.query.period, req.query.scope));
       return { ...table, columns: COLUMNS, exportColumns: EXPORT_COLUMNS };
     });
 
-    api.get('/api/flags', { schema: { querystring: FlagsQuery } }, async (req) => {
-      const { period, commune, code, severity } = req.query;
-      const flags = await workspace.flags(period, { commune, code, severity });
+    api.get('/api/flags', { schema: { querystring: FlagsScopeQuery } }, async (req) => {
+      const { period, commune, code, severity, scope } = req.query;
+      const flags = await registryAware(() => workspace.flags(period, { commune, code, severity }, scope));
       const counts: Record<string, number> = {};
       for (const f of flags) counts[f.code] = (counts[f.code] ?? 0) + 1;
       return { period, flags, counts };
     });
 
-    api.get('/api/submissions', { schema: { querystring: PeriodQuery } }, async (req) => workspace.submissions(req.query.period));
+    api.get('/api/submissions', { schema: { querystring: PeriodScopeQuery } }, async (req) =>
+      registryAware(() => workspace.submissions(req.query.period, req.query.scope)));
+
+    // A unit's figures across the reforms: its own beside its predecessors' (crosswalk of 1 Jul 2025).
+    // A code names a unit only with a date (default: today).
+    api.get('/api/units/:code/history', { schema: { params: UnitCodeParams, querystring: UnitHistoryQuery } }, async (req) =>
+      registryAware(() => unitHistory(app.database.db, app.registry, { code: req.params.code, date: req.query.date ?? todayVn() })));
+
+    api.get('/api/units/history', { schema: { querystring: UnitHistoryByNameQuery } }, async (req) =>
+      registryAware(() => unitHistory(app.database.db, app.registry, { name: req.query.name, date: req.query.date ?? todayVn() })));
 
     api.get('/api/reports/:id', { schema: { params: IdParams } }, async (req) => {
       const detail = await workspace.report(req.params.id);
@@ -121,17 +148,17 @@ export function apiRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       },
     );
 
-    api.get('/api/exports/consolidated.xlsx', { schema: { querystring: PeriodQuery } }, async (req, reply) => {
-      const table = await workspace.consolidated(req.query.period);
-      const bytes = await renderXlsx(table, { heading: workspace.servedDistrictLabel() });
+    api.get('/api/exports/consolidated.xlsx', { schema: { querystring: PeriodScopeQuery } }, async (req, reply) => {
+      const table = await registryAware(() => workspace.consolidated(req.query.period, req.query.scope));
+      const bytes = await renderXlsx(table, { heading: workspace.servedDistrictLabel(req.query.scope) });
       return reply
         .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('Content-Disposition', attachment(`tong-hop-${req.query.period}.xlsx`))
         .send(bytes);
     });
 
-    api.get('/api/exports/consolidated.csv', { schema: { querystring: PeriodQuery } }, async (req, reply) => {
-      const table = await workspace.consolidated(req.query.period);
+    api.get('/api/exports/consolidated.csv', { schema: { querystring: PeriodScopeQuery } }, async (req, reply) => {
+      const table = await registryAware(() => workspace.consolidated(req.query.period, req.query.scope));
       return reply
         .header('Content-Type', 'text/csv; charset=utf-8')
         .header('Content-Disposition', attachment(`tong-hop-${req.query.period}.csv`))

@@ -73,3 +73,31 @@ export const TokenBody = z.object(
 export const UploadHeaders = z.object({
   'x-file-name': z.string().max(1000).optional(),
 });
+
+/** A district or province as written ('huyện Hiệp Hòa, tỉnh Bắc Giang', 'tỉnh Bắc Ninh'); empty = the configured one. */
+const Scope = z
+  .string()
+  .trim()
+  .max(200, 'phạm vi quá dài')
+  .optional()
+  .transform((v) => v || undefined);
+
+export const PeriodScopeQuery = PeriodQuery.extend({ scope: Scope });
+
+export const FlagsScopeQuery = FlagsQuery.extend({ scope: Scope });
+
+const IsoDay = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày có dạng YYYY-MM-DD, ví dụ 2025-08-01')
+  .optional()
+  .transform((v) => v || undefined);
+
+export const UnitCodeParams = z.object({ code: z.string().regex(/^\d{5}$/, 'mã đơn vị cấp xã có 5 chữ số, ví dụ 07840') });
+
+export const UnitHistoryQuery = z.object({ date: IsoDay });
+
+export const UnitHistoryByNameQuery = z.object({
+  name: z.string({ error: "thiếu tên đơn vị (name), ví dụ 'xã Hiệp Hòa, tỉnh Bắc Ninh'" }).trim().min(3, 'tên đơn vị quá ngắn').max(200, 'tên đơn vị quá dài'),
+  date: IsoDay,
+});

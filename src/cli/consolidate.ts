@@ -1,24 +1,25 @@
 import { writeFile } from 'node:fs/promises';
 import { openApp } from '../app.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig, scopeSettingOf } from '../config.ts';
 import { renderConsolidated, type TableFormat } from '../consolidate/format.ts';
 import { Workspace } from '../consolidate/service.ts';
 import { renderXlsx } from '../consolidate/xlsx.ts';
 
 const FORMATS = ['table', 'csv', 'json', 'xlsx'] as const;
 
-/** `baocao consolidate --period P [--format table|csv|json|xlsx] [--out FILE]`: every commune of the
- *  district (BAOCAO_DISTRICT, else the districts the reports name), corrections applied. */
-export async function consolidateCommand(opts: { period: string; format: string; out?: string }): Promise<void> {
+/** `baocao consolidate --period P [--scope NAME] [--format table|csv|json|xlsx] [--out FILE]`: every unit
+ *  of the scope in force for the period (--scope, else BAOCAO_SCOPE / BAOCAO_DISTRICT, else the
+ *  districts or provinces the reports name), with those that have not reported; corrections applied. */
+export async function consolidateCommand(opts: { period: string; format: string; out?: string; scope?: string }): Promise<void> {
   if (!(FORMATS as readonly string[]).includes(opts.format)) throw new Error(`định dạng không hỗ trợ: ${opts.format} (${FORMATS.join(' | ')})`);
   if (opts.format === 'xlsx' && !opts.out) throw new Error('định dạng xlsx cần --out TỆP (ví dụ --out tong-hop-2024-H1.xlsx)');
   const config = loadConfig();
   const app = await openApp(config);
   try {
-    const workspace = Workspace.fromApp(app, { district: config.district, province: config.province });
-    const table = await workspace.consolidated(opts.period);
+    const workspace = Workspace.fromApp(app, scopeSettingOf(config));
+    const table = await workspace.consolidated(opts.period, opts.scope);
     if (opts.format === 'xlsx') {
-      await writeFile(opts.out!, await renderXlsx(table, { heading: workspace.servedDistrictLabel() }));
+      await writeFile(opts.out!, await renderXlsx(table, { heading: workspace.servedDistrictLabel(opts.scope) }));
       process.stderr.write(`Đã ghi ${opts.out}\n`);
       return;
     }

@@ -1,15 +1,15 @@
 import { openApp } from '../app.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig, scopeSettingOf } from '../config.ts';
 import { Workspace } from '../consolidate/service.ts';
 
 /** `baocao flags --period P [--commune X] [--code C] [--json]`: the flags of each report and the
  *  checks across reports (missing submissions, duplicates, resubmissions, units outside the district). */
-export async function flagsCommand(opts: { period: string; json?: boolean; commune?: string; code?: string }): Promise<void> {
+export async function flagsCommand(opts: { period: string; json?: boolean; commune?: string; code?: string; scope?: string }): Promise<void> {
   const config = loadConfig();
   const app = await openApp(config);
   try {
-    const workspace = Workspace.fromApp(app, { district: config.district, province: config.province });
-    const flags = await workspace.flags(opts.period, { commune: opts.commune, code: opts.code });
+    const workspace = Workspace.fromApp(app, scopeSettingOf(config));
+    const flags = await workspace.flags(opts.period, { commune: opts.commune, code: opts.code }, opts.scope);
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(flags, null, 2)}\n`);
       return;

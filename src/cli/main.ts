@@ -4,6 +4,7 @@ import { toBaocaoError } from '../errors.ts';
 import { consolidateCommand } from './consolidate.ts';
 import { extractCommand } from './extract.ts';
 import { flagsCommand } from './flags.ts';
+import { historyCommand } from './history.ts';
 import { ingestCommand } from './ingest.ts';
 import { migrateCommand } from './migrate.ts';
 import { serveCommand } from './serve.ts';
@@ -53,6 +54,7 @@ program
   .command('consolidate')
   .description('Bảng tổng hợp theo kỳ: mỗi xã một dòng, cộng theo huyện')
   .requiredOption('-p, --period <period>', 'kỳ báo cáo, ví dụ 2024-H1', period)
+  .option('-s, --scope <name>', "huyện hoặc tỉnh, ví dụ 'huyện Hiệp Hòa, tỉnh Bắc Giang', 'tỉnh Bắc Ninh' (mặc định BAOCAO_SCOPE)")
   .option('-f, --format <format>', 'table | csv | json | xlsx', 'table')
   .option('-o, --out <file>', 'ghi ra tệp (bắt buộc với xlsx)')
   .action(consolidateCommand);
@@ -63,8 +65,18 @@ program
   .requiredOption('-p, --period <period>', 'kỳ báo cáo, ví dụ 2024-H1', period)
   .option('--commune <name>', 'chỉ một xã/phường/thị trấn')
   .option('--code <code>', 'chỉ một mã cảnh báo')
+  .option('-s, --scope <name>', 'huyện hoặc tỉnh (mặc định BAOCAO_SCOPE)')
   .option('--json', 'in JSON')
   .action(flagsCommand);
+
+program
+  .command('history')
+  .description('Số liệu của một đơn vị qua các lần sắp xếp: của đơn vị và của các đơn vị tiền thân')
+  .option('--code <code>', 'mã đơn vị cấp xã (có nghĩa cùng với --date)')
+  .option('--name <name>', "tên đơn vị, ví dụ 'xã Hiệp Hòa, tỉnh Bắc Ninh'")
+  .option('--date <date>', 'ngày (YYYY-MM-DD) của danh mục để đọc mã, tên; mặc định hôm nay')
+  .option('--json', 'in JSON')
+  .action(historyCommand);
 
 program.command('migrate').description('Tạo/cập nhật lược đồ cơ sở dữ liệu').action(migrateCommand);
 

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { buildServer } from '../api/server.ts';
 import { inProcessIntake, queueIntake, type Intake } from '../api/intake.ts';
 import { openApp } from '../app.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig, scopeSettingOf } from '../config.ts';
 import { Workspace } from '../consolidate/service.ts';
 import { TokensRepository } from '../db/repositories/tokens.ts';
 import { userLine } from '../errors.ts';
@@ -37,7 +37,7 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
   let queue: (JobQueue & { drain?: () => Promise<void> }) | undefined;
   let watcher: { close(): Promise<void> } | undefined;
   try {
-    const workspace = Workspace.fromApp(app, { district: config.district, province: config.province });
+    const workspace = Workspace.fromApp(app, scopeSettingOf(config));
     const tokens = new TokensRepository(app.database.db);
     await mkdir(config.inboxDir, { recursive: true });
 

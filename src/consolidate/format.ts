@@ -56,12 +56,16 @@ export function renderTerminal(t: ConsolidatedTable): string {
     for (const row of d.rows) table.push(COLUMNS.map((c) => cellText(row, c.key)));
     table.push(COLUMNS.map((c) => cellText(d.totals, c.key)));
     parts.push(
-      `Kỳ ${t.period} — huyện ${d.district}${d.province ? `, tỉnh ${d.province}` : ''}: ${d.reported}/${d.communes} đơn vị đã báo cáo\n${table.toString()}`,
+      `Kỳ ${t.period} — ${d.label}: ${d.reported}/${d.communes} đơn vị đã báo cáo${d.registry ? ` (${d.registry})` : ''}\n${table.toString()}` +
+        d.rows
+          .filter((r) => r.note || r.carriesOn)
+          .map((r) => `\n  * ${r.communeKind ?? ''} ${r.commune}: ${r.note ?? `kế thừa ${r.carriesOn!.join(', ')}`}`.replace('*  ', '* '))
+          .join(''),
     );
   }
   if (t.outside.length) {
     parts.push(
-      `Báo cáo của đơn vị ngoài huyện (không cộng vào bảng):\n${t.outside
+      `Báo cáo của đơn vị ngoài phạm vi tổng hợp (không cộng vào bảng):\n${t.outside
         .map((o) => `- ${o.communeKind ?? ''} ${o.commune ?? '(không rõ)'}, ${o.district ?? '(không rõ huyện)'} (báo cáo #${o.reportId})`.replace(/^- \s+/, '- '))
         .join('\n')}`,
     );

@@ -95,3 +95,32 @@ export async function filesWithoutReport(db: Kysely<DB>, statuses?: readonly Fil
   if (statuses) query = query.where('received_files.status', 'in', [...statuses]);
   return query.orderBy('received_files.received_at', 'desc').orderBy('received_files.id', 'desc').limit(limit).execute();
 }
+
+export interface CurrentReportBrief {
+  id: number;
+  period: string;
+  commune: string | null;
+  commune_kind: string | null;
+  district: string | null;
+  province: string | null;
+}
+
+/** The current report of every commune and period (no extraction): what a unit's history is drawn from. */
+export async function currentReports(db: Kysely<DB>): Promise<CurrentReportBrief[]> {
+  const rows = await db
+    .selectFrom('reports')
+    .select(['id', 'period', 'commune', 'commune_kind', 'district', 'province'])
+    .where('is_current', '=', true)
+    .where('period', 'is not', null)
+    .where('commune', 'is not', null)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ ...r, period: r.period! }));
+}
+
+/** The stored extractions of some reports. */
+export async function extractionsOf(db: Kysely<DB>, ids: readonly number[]): Promise<Map<number, Extraction>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('reports').select(['id', 'extraction']).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, r.extraction]));
+}

@@ -9,6 +9,7 @@ import { CorrectionsRepository, type CorrectionRow, type CorrectionValue } from 
 import type { ReportsRepository } from '../db/repositories/reports.ts';
 import type { DB, FlagRow } from '../db/schema.ts';
 import { nameKey } from '../document/names.ts';
+import { criteriaCheckNote, criteriaSetForPeriod } from '../criteria/sets.ts';
 import type { Registry } from '../registry/index.ts';
 import { crossChecks, type WorkspaceFlag } from './checks.ts';
 import { applyCorrections, prepareCorrection } from './corrections.ts';
@@ -22,7 +23,7 @@ import {
   type PeriodReport,
   type PeriodSummary,
 } from './queries.ts';
-import { configuredDistrict, districtOf, servedDistricts, type ScopeSetting, type ServedDistrict } from './scope.ts';
+import { districtOf, scopeLabel, servedDistricts, validateScope, type ScopeSetting, type ServedDistrict } from './scope.ts';
 import { consolidate, type ConsolidatedTable, type OutsideReport } from './table.ts';
 
 /** Without a registry: the reporting communes only (kept for callers that have no workspace). */
@@ -37,8 +38,36 @@ export async function consolidatedFor(reports: ReportsRepository, period: string
 /** The order flags are listed in: what changes the figures first, the long list of non-reporters last. */
 export const FLAG_ORDER = [
   'UNIT_OUTSIDE_DISTRICT', 'CORRECTION_OVERRIDDEN', 'RESUBMISSION_CHANGED', 'SUM_MISMATCH', 'CRITERIA_INCONSISTENT', 'STARS_MISMATCH', 'PERIOD_MISMATCH',
-  'UNKNOWN_UNIT', 'COMMUNE_NAME_MISMATCH', 'DUPLICATE_FILE', 'MISSING_NUMBER', 'MISSING_DATE', 'MISSING_SUBMISSION',
+  'UNIT_SUCCEEDED', 'UNKNOWN_UNIT', 'COMMUNE_NAME_MISMATCH', 'DUPLICATE_FILE', 'MISSING_NUMBER', 'MISSING_DATE', 'MISSING_SUBMISSION',
+  'CRITERIA_SET_UNKNOWN',
 ];
+
+/** CRITERIA_SET_UNKNOWN (information): the reports of a province and period that state criteria,
+ *  when no criteria set of that province is known for the period — checked for consistency only. */
+export function criteriaSetFlags(period: string, reports: readonly { id: number; extraction: Extraction }[]): WorkspaceFlag[] {
+  const byProvince = new Map<string, { province: string | null; ids: number[] }>();
+  for (const r of reports) {
+    if (r.extraction.criteria.length === 0) continue;
+    const province = r.extraction.unit.province;
+    if (criteriaSetForPeriod(province, period)) continue;
+    const key = nameKey(province ?? '');
+    const entry = byProvince.get(key) ?? { province, ids: [] };
+    entry.ids.push(r.id);
+    byProvince.set(key, entry);
+  }
+  return [...byProvince.values()].map(({ province, ids }) => ({
+    id: `x:CRITERIA_SET_UNKNOWN:${nameKey(province ?? '?')}`,
+    reportId: null,
+    period,
+    district: null,
+    commune: null,
+    code: 'CRITERIA_SET_UNKNOWN',
+    severity: 'info' as const,
+    message: `${criteriaCheckNote(province, period).note} — ${ids.length} báo cáo`,
+    evidence: ids.map((id) => `báo cáo #${id}`),
+    source: 'cross' as const,
+  }));
+}
 const SEVERITY_ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 };
 
 export interface WorkspaceDeps {
@@ -104,6 +133,8 @@ export interface ReportDetail {
     storedPath: string;
   };
   values: ReportValue[];
+  /** The criteria set the report is checked against, or why it is checked for consistency only. */
+  criteria: { setId: string | null; note: string };
   corrections: CorrectionView[];
   flags: WorkspaceFlag[];
   /** The reports of the same commune and period, newest receipt first (this one included). */
@@ -118,6 +149,11 @@ export interface CommuneSubmission {
   commune: string;
   communeKind: string | null;
   status: 'reported' | 'not_reported';
+  /** A unit of the scope in force for the period (false: a former or unknown unit's report). */
+  inList: boolean;
+  note: string | null;
+  /** A successor unit: the former units it carries on. */
+  carriesOn: string[] | null;
   reportId: number | null;
   flags: number;
   corrected: boolean;
@@ -127,7 +163,17 @@ export interface CommuneSubmission {
 
 export interface Submissions {
   period: string;
-  districts: { district: string; districtCode: string | null; province: string | null; communes: CommuneSubmission[]; reported: number; total: number }[];
+  districts: {
+    level: 'district' | 'province';
+    label: string;
+    district: string;
+    districtCode: string | null;
+    province: string | null;
+    successorOf: string | null;
+    communes: CommuneSubmission[];
+    reported: number;
+    total: number;
+  }[];
   outside: OutsideReport[];
   /** Received files that gave no report (any period: a file that cannot be read has none). */
   files: (Omit<FileWithoutReport, 'received_at' | 'processed_at'> & { received_at: string; processed_at: string | null })[];
@@ -173,7 +219,7 @@ export class Workspace {
 
   constructor(private readonly deps: WorkspaceDeps) {
     this.corrections = new CorrectionsRepository(deps.db);
-    configuredDistrict(deps.registry, deps.scope); // a wrong BAOCAO_DISTRICT fails at start, not at the first request
+    validateScope(deps.registry, deps.scope); // a wrong BAOCAO_SCOPE / BAOCAO_DISTRICT fails at start, not at the first request
   }
 
   static fromApp(app: App, scope: ScopeSetting): Workspace {
@@ -184,17 +230,21 @@ export class Workspace {
     return this.deps.scope;
   }
 
-  /** The configured district, for display ('huyện Hiệp Hòa, tỉnh Bắc Giang'); null when unset. */
-  servedDistrictLabel(): string | null {
-    const d = configuredDistrict(this.deps.registry, this.deps.scope);
-    return d ? `${d.districtKind} ${d.district}, ${d.provinceKind} ${d.province}` : null;
+  /** The configured scope, for display ('huyện Hiệp Hòa, tỉnh Bắc Giang', 'tỉnh Bắc Ninh'); null when unset. */
+  servedDistrictLabel(scope?: string): string | null {
+    return scopeLabel(this.deps.registry, scope ? { scope } : this.deps.scope);
+  }
+
+  /** The scope setting of a request: its own scope ('tỉnh Bắc Ninh'), else the configured one. */
+  private settingOf(scope: string | undefined): ScopeSetting {
+    return scope ? { scope } : this.deps.scope;
   }
 
   periods(): Promise<PeriodSummary[]> {
     return periodsWithReports(this.deps.db);
   }
 
-  private async load(period: string): Promise<{
+  private async load(period: string, scope?: string): Promise<{
     all: PeriodReport[];
     current: PeriodReport[];
     districts: ServedDistrict[];
@@ -207,12 +257,13 @@ export class Workspace {
     const [rows, flagCount] = await Promise.all([this.corrections.forReports(ids), flagCounts(this.deps.db, ids)]);
     const corrections = new Map<number, CorrectionRow[]>();
     for (const c of rows) corrections.set(c.report_id, [...(corrections.get(c.report_id) ?? []), c]);
-    const districts = servedDistricts(this.deps.registry, this.deps.scope, current.map((r) => r.extraction.unit));
+    // The units in force at the period's end (a code means another unit in another list).
+    const districts = servedDistricts(this.deps.registry.forPeriod(period), this.settingOf(scope), current.map((r) => r.extraction.unit));
     return { all, current, districts, corrections, flagCount };
   }
 
-  async consolidated(period: string): Promise<ConsolidatedTable> {
-    const { current, districts, corrections, flagCount } = await this.load(period);
+  async consolidated(period: string, scope?: string): Promise<ConsolidatedTable> {
+    const { current, districts, corrections, flagCount } = await this.load(period, scope);
     return consolidate(
       period,
       current.map((r) => {
@@ -224,10 +275,10 @@ export class Workspace {
   }
 
   /** The flags computed across the period's reports. */
-  async crossFlags(period: string): Promise<WorkspaceFlag[]> {
-    const { all, districts } = await this.load(period);
+  async crossFlags(period: string, scope?: string): Promise<WorkspaceFlag[]> {
+    const { all, districts } = await this.load(period, scope);
     const duplicateFiles = await filesWithoutReport(this.deps.db, ['duplicate']);
-    const registry = this.deps.registry;
+    const registry = this.deps.registry.forPeriod(period);
     const districtLabel = (district: string, province: string | null) => {
       const d = registry.findDistrict(district, { province });
       return `${d?.districtKind ?? 'huyện'} ${district}`;
@@ -238,12 +289,14 @@ export class Workspace {
   }
 
   /** The period's flags: those stored with current reports, then those across reports; filtered. */
-  async flags(period: string, filter: FlagFilter = {}): Promise<WorkspaceFlag[]> {
-    const [stored, cross, { districts }] = await Promise.all([this.deps.reports.flagsForPeriod(period), this.crossFlags(period), this.load(period)]);
-    // A report from outside the served district(s) is not the district's to check: its
-    // UNIT_OUTSIDE_DISTRICT flag says so; its own flags stay on its report page.
-    const mine = stored.filter((f) => f.report_id === null || districtOf(districts, { commune: f.commune, communeKind: null, district: f.district, province: null }));
-    let flags = [...mine.map(storedFlag), ...cross];
+  async flags(period: string, filter: FlagFilter = {}, scope?: string): Promise<WorkspaceFlag[]> {
+    const [stored, cross, { all, districts }] = await Promise.all([this.deps.reports.flagsForPeriod(period), this.crossFlags(period, scope), this.load(period, scope)]);
+    // A report from outside the served scope is not the scope's to check: its UNIT_OUTSIDE_DISTRICT
+    // flag says so; its own flags stay on its report page.
+    const inScope = new Set(all.filter((r) => districtOf(districts, r.extraction.unit)).map((r) => r.id));
+    const mine = stored.filter((f) => f.report_id === null || inScope.has(f.report_id));
+    const criteria = criteriaSetFlags(period, all.filter((r) => r.is_current && inScope.has(r.id)));
+    let flags = [...mine.map(storedFlag), ...cross, ...criteria];
     if (filter.commune) {
       const key = nameKey(filter.commune.replace(/^(xã|phường|thị trấn)\s+/iu, ''));
       flags = flags.filter((f) => f.commune !== null && nameKey(f.commune) === key);
@@ -258,10 +311,10 @@ export class Workspace {
     return flags.sort((a, b) => rank(a) - rank(b) || collator.compare(a.commune ?? '', b.commune ?? '') || a.id.localeCompare(b.id));
   }
 
-  async submissions(period: string): Promise<Submissions> {
+  async submissions(period: string, scope?: string): Promise<Submissions> {
     const [table, { all }, files] = await Promise.all([
-      this.consolidated(period),
-      this.load(period),
+      this.consolidated(period, scope),
+      this.load(period, scope),
       filesWithoutReport(this.deps.db, ['failed', 'duplicate', 'not_a_report', 'received']),
     ]);
     const byCurrent = new Map<number, PeriodReport[]>();
@@ -275,6 +328,9 @@ export class Workspace {
         commune: row.commune,
         communeKind: row.communeKind,
         status: row.reported ? 'reported' : 'not_reported',
+        inList: row.inList,
+        note: row.note,
+        carriesOn: row.carriesOn,
         reportId: row.reportId,
         flags: row.flags,
         corrected: row.corrected.length > 0,
@@ -285,9 +341,12 @@ export class Workspace {
           isCurrent: r.is_current,
         })),
       }));
-      return { district: d.district, districtCode: d.districtCode, province: d.province, communes, reported: d.reported, total: d.communes };
+      return {
+        level: d.level, label: d.label, district: d.district, districtCode: d.districtCode, province: d.province, successorOf: d.successorOf,
+        communes, reported: d.reported, total: d.communes,
+      };
     });
-    const flat = districts.flatMap((d) => d.communes);
+    const flat = districts.flatMap((d) => d.communes.filter((c) => c.inList));
     return {
       period,
       districts,
@@ -341,6 +400,7 @@ export class Workspace {
         .execute();
       for (const r of rows) files.set(r.id, r);
     }
+    const criteriaCheck = criteriaCheckNote(eff.extraction.unit.province, eff.extraction.period);
     return {
       id: report.id,
       period: report.period,
@@ -362,6 +422,7 @@ export class Workspace {
         storedPath: file.stored_path,
       },
       values,
+      criteria: { setId: criteriaCheck.set?.id ?? null, note: criteriaCheck.note },
       corrections: corrections.map((c) => viewOf(c, eff.extraction)),
       flags,
       history: history.map((h) => ({

@@ -2,7 +2,7 @@
 // every commune of the registry, those without a report shown as not reported — plus totals.
 // Pure: built from the current reports' effective extractions (corrections applied).
 import type { Extraction } from '../contract.ts';
-import { communeOf, districtOf, type ServedDistrict } from './scope.ts';
+import { communeOf, districtOf, placeReport, reportNote, type ServedDistrict } from './scope.ts';
 import { genericPath } from './paths.ts';
 
 export interface ReportForTable {
@@ -109,6 +109,15 @@ export interface ConsolidatedRow {
   communeKind: string | null;
   district: string | null;
   reported: boolean;
+  /** A unit of the scope in force for the period (false: a report of a former unit, or of a name the
+   *  registry does not know, listed beside the units). */
+  inList: boolean;
+  /** Whether the totals count the row (not a former unit whose successor reported itself). */
+  counted: boolean;
+  /** For staff: what the row is when it is not simply a unit's report (Vietnamese), or null. */
+  note: string | null;
+  /** A successor unit (a dissolved scope asked for a later period): the former units it carries on. */
+  carriesOn: string[] | null;
   /** 'đã báo cáo' | 'chưa báo cáo' (the totals row: 'n/m đã báo cáo'). */
   status: string;
   /** Columns whose value comes from a correction. */
@@ -144,14 +153,23 @@ export interface ConsolidatedRow {
 }
 
 export interface DistrictTable {
+  /** 'district' or 'province': the level of the scope (a district before 1 Jul 2025, a province from then on). */
+  level: 'district' | 'province';
+  /** 'huyện Hiệp Hòa, tỉnh Bắc Giang', 'tỉnh Bắc Ninh', 'Các đơn vị kế thừa …'. */
+  label: string;
+  /** The district's name (the province's for a province). */
   district: string;
   districtCode: string | null;
   province: string | null;
+  /** The scope asked for no longer existed in the period: its rows are the units that carry it on. */
+  successorOf: string | null;
+  /** The registry the units are from ('danh mục đơn vị hành chính 01/07/2025'); null without one. */
+  registry: string | null;
   rows: ConsolidatedRow[];
   totals: ConsolidatedRow;
-  /** Communes listed (registry communes + reporting ones the registry does not know). */
+  /** Units of the scope in force for the period (rows with inList; without a registry: every row). */
   communes: number;
-  /** Communes with a report for the period. */
+  /** Those of them with a report for the period. */
   reported: number;
 }
 
@@ -180,7 +198,8 @@ function sumOrNull(values: (number | null)[]): number | null {
 
 function emptyRow(commune: string, communeKind: string | null, district: string | null, code: string | null): ConsolidatedRow {
   return {
-    reportId: null, code, commune, communeKind, district, reported: false, status: STATUS_MISSING, corrected: [],
+    reportId: null, code, commune, communeKind, district, reported: false, inList: true, counted: true, note: null, carriesOn: null,
+    status: STATUS_MISSING, corrected: [],
     population: null, households: null, areaHa: null, villages: null, partyCells: null, partyMembers: null,
     cadres: null, police: null, criteriaMet: null, criteriaTotal: null, satisfactionPercent: null,
     starsRegistered: null, budgetPlanned: null, budgetDisbursed: null, flags: 0,
@@ -232,10 +251,12 @@ export function rowOf(r: ReportForTable, code: string | null = null): Consolidat
   };
 }
 
-function totalsOf(district: string, rows: ConsolidatedRow[]): ConsolidatedRow {
-  const reported = rows.filter((r) => r.reported).length;
-  const totals = emptyRow(`Tổng cộng (${reported}/${rows.length} đơn vị đã báo cáo)`, null, district, null);
-  totals.status = `${reported}/${rows.length} đã báo cáo`;
+function totalsOf(district: string, all: ConsolidatedRow[]): ConsolidatedRow {
+  const units = all.filter((r) => r.inList);
+  const reported = units.filter((r) => r.reported).length;
+  const rows = all.filter((r) => r.counted);
+  const totals = emptyRow(`Tổng cộng (${reported}/${units.length} đơn vị đã báo cáo)`, null, district, null);
+  totals.status = `${reported}/${units.length} đã báo cáo`;
   const record = totals as unknown as Record<string, number | null>;
   for (const col of [...COLUMNS, ...EXTRA_COLUMNS]) {
     if (!col.sum) continue;
@@ -259,6 +280,7 @@ export function consolidate(period: string, reports: ReportForTable[], opts: Con
   if (!opts.districts) return byNamedDistricts(period, reports);
   const outside: OutsideReport[] = [];
   const rowsOf = new Map<ServedDistrict, ConsolidatedRow[]>(opts.districts.map((d) => [d, []]));
+  const carried = new Map<ConsolidatedRow, string[]>();
   for (const r of reports) {
     const u = r.extraction.unit;
     const d = districtOf(opts.districts, u);
@@ -268,25 +290,50 @@ export function consolidate(period: string, reports: ReportForTable[], opts: Con
     }
     const c = communeOf(d, u);
     const row = rowOf(r, c?.code ?? null);
+    row.note = reportNote(d, u);
     if (c) {
       row.commune = c.commune;
       row.communeKind = c.communeKind;
+      row.carriesOn = c.carriesOn ?? null;
+    } else {
+      row.inList = false;
+      const by = d.registry && u.commune ? placeReport(d.registry, u).carriedBy.map((x) => x.communeCode) : [];
+      if (by.length) carried.set(row, by);
     }
     rowsOf.get(d)!.push(row);
   }
-  const districts = opts.districts.map((d) => {
+  const districts = opts.districts.map((d): DistrictTable => {
     const rows = rowsOf.get(d)!;
-    const have = new Set(rows.map((r) => r.code).filter((c): c is string => c !== null));
-    for (const c of d.communes) if (!have.has(c.code)) rows.push(emptyRow(c.commune, c.communeKind, d.district, c.code));
-    rows.sort((a, b) => collator.compare(a.commune, b.commune) || collator.compare(a.communeKind ?? '', b.communeKind ?? ''));
+    const have = new Set(rows.filter((r) => r.inList).map((r) => r.code).filter((c): c is string => c !== null));
+    for (const c of d.communes) {
+      if (have.has(c.code)) continue;
+      const row = emptyRow(c.commune, c.communeKind, c.district ?? (d.level === 'district' ? d.district : null), c.code);
+      row.carriesOn = c.carriesOn ?? null;
+      rows.push(row);
+    }
+    // A former unit's report beside its successor's own: shown, not added to the totals twice.
+    for (const [row, codes] of carried) {
+      if (!rows.includes(row)) continue;
+      const own = rows.filter((x) => x.inList && x.reported && x.code !== null && codes.includes(x.code));
+      if (own.length) {
+        row.counted = false;
+        row.note = `${row.note ?? ''}; không cộng vào tổng: ${own.map((x) => `${x.communeKind ?? ''} ${x.commune}`.trim()).join(', ')} đã báo cáo`.replace(/^; /, '');
+      }
+    }
+    rows.sort((a, b) => Number(b.inList) - Number(a.inList) || collator.compare(a.commune, b.commune) || collator.compare(a.communeKind ?? '', b.communeKind ?? ''));
+    const units = rows.filter((r) => r.inList);
     return {
+      level: d.level,
+      label: d.label,
       district: d.district,
       districtCode: d.districtCode,
       province: d.province,
+      successorOf: d.successorOf,
+      registry: d.registry?.label ?? null,
       rows,
       totals: totalsOf(d.district, rows),
-      communes: rows.length,
-      reported: rows.filter((r) => r.reported).length,
+      communes: units.length,
+      reported: units.filter((r) => r.reported).length,
     };
   });
   return { period, districts, outside };
@@ -305,7 +352,10 @@ function byNamedDistricts(period: string, reports: ReportForTable[]): Consolidat
     .sort(([a], [b]) => collator.compare(a, b))
     .map(([district, { province, rows }]) => {
       rows.sort((a, b) => collator.compare(a.commune, b.commune));
-      return { district, districtCode: null, province, rows, totals: totalsOf(district, rows), communes: rows.length, reported: rows.length };
+      return {
+        level: 'district' as const, label: district, district, districtCode: null, province, successorOf: null, registry: null,
+        rows, totals: totalsOf(district, rows), communes: rows.length, reported: rows.length,
+      };
     });
   return { period, districts, outside: [] };
 }

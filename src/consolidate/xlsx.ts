@@ -97,7 +97,7 @@ function fullSheet(wb: ExcelJS.Workbook, t: ConsolidatedTable, heading: string):
   setup(ws, [6, 16, ...cols.map((c) => (c.key === 'commune' ? 24 : c.key === 'status' ? 16 : /Head|Leader/.test(c.key) ? 22 : 12))], 'A3');
   title(ws, 1, last, 'BẢNG TỔNG HỢP KẾT QUẢ XÂY DỰNG CHÍNH QUYỀN THÂN THIỆN', { size: 14 });
   title(ws, 2, last, `Kỳ báo cáo: ${periodLabel(t.period)} (${t.period})${heading ? ` — ${heading}` : ''}`, { bold: false, italic: true, size: 12 });
-  title(ws, 3, last, t.districts.map((d) => `${d.district}: ${d.reported}/${d.communes} đơn vị đã báo cáo`).join('; '), { bold: false, size: 12 });
+  title(ws, 3, last, t.districts.map((d) => `${d.label}: ${d.reported}/${d.communes} đơn vị đã báo cáo`).join('; '), { bold: false, size: 12 });
   const h = 5;
   header(ws, h, 1, h, 1, 'TT');
   header(ws, h, 2, h, 2, 'Huyện, thị, thành phố');
@@ -217,7 +217,7 @@ function steeringSheet(wb: ExcelJS.Workbook, t: ConsolidatedTable): void {
 function districtRow(ws: ExcelJS.Worksheet, r: number, lastCol: number, d: DistrictTable): number {
   ws.mergeCells(r, 1, r, lastCol);
   const cell = ws.getCell(r, 1);
-  cell.value = `${d.district}${d.province ? `, ${d.province}` : ''}`;
+  cell.value = d.label;
   cell.font = { name: FONT, size: 12, bold: true, italic: true };
   cell.border = BORDER;
   return r + 1;

@@ -1,7 +1,11 @@
 // Criteria sets of the "chính quyền thân thiện" scoring, as data: each province issues its own set
-// and revises it; a report is checked against the set of its province in force for its year.
+// and revises it; a report is checked against the set of its province in force for its year (and,
+// where a set ended within a year, its period). A province and period without a known set — every
+// province but Bắc Giang, and tỉnh Bắc Ninh from 1 Jul 2025 — is checked for internal consistency
+// only (met ≤ total, unmet indicators = total − met), and the workspace says so.
 // Add a set by adding an entry below (groups in order; indicators numbered consecutively from 1).
 import { nameKey } from '../document/names.ts';
+import { periodMonths, splitPeriod } from '../document/periods.ts';
 
 export interface CriteriaGroupDef {
   group: number;
@@ -23,6 +27,8 @@ export interface CriteriaSet {
   /** Years (report periods) the set applies to, inclusive. */
   fromYear: number;
   toYear: number;
+  /** Last day in force when it ended within `toYear` (ISO); reports on later periods are not checked against it. */
+  until?: string;
   /** The document that issued the set. */
   source: string;
   groups: CriteriaGroup[];
@@ -33,6 +39,7 @@ interface CriteriaSetDef {
   province: string;
   fromYear: number;
   toYear: number;
+  until?: string;
   source: string;
   groups: CriteriaGroupDef[];
 }
@@ -45,6 +52,7 @@ const DEFINITIONS: CriteriaSetDef[] = [
     // (the province was merged into Bắc Ninh on 1/7/2025). A new set gets an entry of its own.
     fromYear: 2024,
     toYear: 2025,
+    until: '2025-06-30',
     source: 'Quyết định số 710/QĐ-UBND ngày 17/4/2024 của Chủ tịch UBND tỉnh Bắc Giang',
     groups: [
       { group: 1, count: 8, kind: 'indicators' },
@@ -82,4 +90,26 @@ export function criteriaSetFor(province: string | null | undefined, year: number
 /** The group an indicator number belongs to in a set, or null. */
 export function groupOfIndicator(set: CriteriaSet, indicator: number): CriteriaGroup | null {
   return set.groups.find((g) => g.from !== null && g.to !== null && indicator >= g.from && indicator <= g.to) ?? null;
+}
+
+/** The set of a province for a report period ('2025-H1'): by its year, and not past the set's last day. */
+export function criteriaSetForPeriod(province: string | null | undefined, period: string | null | undefined): CriteriaSet | null {
+  const p = period ? splitPeriod(period) : null;
+  if (!p) return null;
+  const set = criteriaSetFor(province, p.year);
+  if (!set?.until) return set;
+  const lastMonth = `${p.year}-${String(periodMonths(p.part)[1]).padStart(2, '0')}`;
+  return lastMonth <= set.until.slice(0, 7) ? set : null;
+}
+
+/** What a report of a province and period is checked against, in words for staff. */
+export function criteriaCheckNote(province: string | null | undefined, period: string | null | undefined): { set: CriteriaSet | null; note: string } {
+  const set = criteriaSetForPeriod(province, period);
+  if (set) return { set, note: `Đối chiếu với bộ tiêu chí ${set.id} (${set.source})` };
+  const where = province ? `tỉnh ${province}` : 'tỉnh không rõ';
+  return {
+    set: null,
+    note: `Chưa có bộ tiêu chí của ${where} cho kỳ ${period ?? 'không rõ'}: chỉ kiểm tra tính nhất quán nội bộ ` +
+      '(số chỉ tiêu đạt không vượt tổng số, số chỉ tiêu chưa đạt được nêu khớp với tổng số trừ số đạt)',
+  };
 }

@@ -46,7 +46,7 @@ let nameIndex: Map<string, Set<string>> | null = null;
 function names(registry: Registry): Set<string> {
   const out = new Set<string>();
   for (const u of registry.units) {
-    for (const n of [u.commune, u.district]) if (/\s/.test(n.trim())) out.add(n.trim());
+    for (const n of [u.commune, u.district]) if (n && /\s/.test(n.trim())) out.add(n.trim());
   }
   return out;
 }
