@@ -88,7 +88,21 @@ export interface ExtractResult {
   errors: { step: string; message: string }[];
 }
 
-const CQTT = /chinh quyen than thien|\bcqtt\b/g;
+/** The confidence of a value read by a dedicated pattern or table column that said nothing else. */
+export const DEFAULT_CONFIDENCE = 0.9;
+/** Values under this confidence are listed for review first. */
+export const REVIEW_BELOW = 0.75;
+
+/** The genre's name, however it is worded: 'chính quyền thân thiện', 'chính quyền cơ sở thân thiện',
+ *  'chính quyền địa phương thân thiện, vì nhân dân phục vụ', 'CQTT'. */
+const CQTT = /chinh quyen (?:(?:co so|dia phuong|cap xa|cap co so|xa|phuong|thi tran|dien tu)\s+)?(?:[\p{L}]+\s+){0,2}?than thien|\bcqtt\b/gu;
+/** What else a report of the genre contains: criteria groups with ratios, a star registration, the steering committee. */
+const GENRE_SIGNS: RegExp[] = [
+  /nhom (?:tieu chi|chi tieu)[^.;]{0,120}?\d{1,2}\s*(?:\/|tren)\s*\d{1,2}|nhom (?:tieu chi|chi tieu)[^.;]{0,120}?(?:dat|gom|co|tong so)\s*\d{1,2}\s*(?:chi tieu|tieu chi)/u,
+  /dang ky[^.;]{0,60}?(?:\d|mot|hai|ba|bon|nam)\s*sao/u,
+  /ban chi dao[^.;]{0,60}?than thien/u,
+  /(?:hai long|khao sat)[^.;]{0,80}?\d/u,
+];
 
 /** Whether the document is a report on 'chính quyền thân thiện'; if not, why (in Vietnamese). */
 export function classify(doc: DocumentModel): { kind: 'report' | 'not_a_report'; reason?: string } {
@@ -99,7 +113,10 @@ export function classify(doc: DocumentModel): { kind: 'report' | 'not_a_report';
   const body = paragraphs(doc, ['body']);
   const bodyMentions = body.reduce((n, p) => n + (fold(p.text).match(CQTT)?.length ?? 0), 0);
   const headingMentions = body.filter((p) => p.heading && fold(p.heading.title).match(CQTT)).length;
-  const aboutInBody = bodyMentions >= 3 && headingMentions >= 1;
+  const allText = body.map((p) => fold(p.text)).join('\n');
+  const signs = GENRE_SIGNS.filter((re) => re.test(allText)).length;
+  // Recognised by content: the genre named in the body and what a report of the genre holds.
+  const aboutInBody = (bodyMentions >= 3 && headingMentions >= 1) || (bodyMentions >= 1 && signs >= 2);
   if (!title.word) {
     if (aboutInBody) return { kind: 'report' };
     return { kind: 'not_a_report', reason: "Không tìm thấy tiêu đề 'BÁO CÁO' về xây dựng chính quyền thân thiện" };
@@ -180,7 +197,12 @@ export function extract(doc: DocumentModel, ctx: ExtractContext): ExtractResult 
     mergeInto(fields as unknown as Json, normalizeStrings(result.fields) as Json, '', taken);
     for (const [k, prov] of Object.entries(result.provenance)) {
       if (!prov || provenance[k] || !covers(taken, k)) continue;
-      provenance[k] = { section: prov.section, quote: normalizeText(prov.quote) };
+      provenance[k] = {
+        section: prov.section,
+        quote: normalizeText(prov.quote),
+        confidence: prov.confidence ?? DEFAULT_CONFIDENCE,
+        ...(prov.why ? { why: prov.why } : {}),
+      };
     }
   }
   const dated = datedContext(ctx, fields);
