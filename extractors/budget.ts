@@ -19,10 +19,11 @@ import type { Provenance } from '../src/contract.ts';
 import type { DocumentModel, Table } from '../src/document/model.ts';
 import type { Extractor, ExtractorResult } from './types.ts';
 import {
-  N, W, cellNumber, cellsQuote, foldKeep, headingOf, isTotalRow, linesPreferring, num, provFor, round6,
+  W, cellNumber, cellsQuote, foldKeep, headingOf, isTotalRow, linesPreferring, provFor, round6,
   tableContext, tableView, textAfter, type TableView,
 } from './find.ts';
 import { provenance } from './lib.ts';
+import { quantities } from './text/quantities.ts';
 
 type Side = 'planned' | 'disbursed';
 type Part = 'total' | 'district' | 'commune';
@@ -62,13 +63,6 @@ export function unitFactor(folded: string): number | null {
   if (!unit) return null;
   if (unit.startsWith('trieu')) return 1;
   if (/^(nghin|ngan|1\.?000)/.test(unit)) return 1e-3;
-  return 1e-6;
-}
-
-function amountFactor(unit: string): number {
-  if (/^(trieu|tr)/.test(unit)) return 1;
-  if (/^(nghin|ngan)/.test(unit)) return 1e-3;
-  if (/^ty/.test(unit)) return 1000;
   return 1e-6;
 }
 
@@ -175,17 +169,19 @@ function fromTable(doc: DocumentModel, t: Table): TableResult | null {
 
 // --- text ------------------------------------------------------------------------------------
 
-const AMOUNT = new RegExp(String.raw`${N}\s*(trieu dong|trieu|tr\.?\s?d|ty dong|ty|nghin dong|ngan dong|dong|vnd)(?![\p{L}])`, 'u');
 
 function fromText(doc: DocumentModel): TableResult {
   const budget: Budget = { planned: {}, disbursed: {} };
   const prov: Record<string, Provenance> = {};
   const [inside, outside] = linesPreferring(doc, /kinh phi|ngan sach|dau tu/, ['body']);
   for (const line of [...inside!, ...outside!]) {
-    if (!/kinh phi|ngan sach/.test(line.folded)) continue;
     const heading = foldKeep(headingOf(doc, line.block) ?? '');
-    for (const m of line.folded.matchAll(new RegExp(AMOUNT.source, 'gu'))) {
-      const start = m.index;
+    if (!/kinh phi|ngan sach/.test(line.folded) && !/kinh phi|ngan sach/.test(heading)) continue;
+    // Amounts in any of their shapes: '30 triệu đồng', '30 tr.đồng', '18.600.000đ', '45.000 nghìn đồng'.
+    for (const q of quantities(line.folded)) {
+      if (q.millionVnd === null) continue;
+      const start = q.numStart;
+      const m = { 0: line.folded.slice(q.numStart, q.end), 1: line.folded.slice(q.numStart, q.numEnd) } as const;
       const lead = line.folded.slice(Math.max(0, start - 120), start);
       const leadClause = lead.slice(Math.max(lead.lastIndexOf('. '), lead.lastIndexOf(';')) + 1);
       if (!/kinh phi|ngan sach/.test(leadClause) && !/kinh phi|ngan sach/.test(heading)) continue;
@@ -201,11 +197,9 @@ function fromText(doc: DocumentModel): TableResult {
       const parts: Part[] = isTotalLead(leadClause)
         ? ['total', ...(new RegExp(PART_WORDS.source, 'u').test(bracket) ? [partNear(bracket, '')] : [])]
         : [partNear(leadClause, tail)];
-      const v = num(m[1]);
-      if (v === null) continue;
       for (const part of parts) {
         if (budget[side][part] !== undefined) continue;
-        budget[side][part] = round6(v * amountFactor(m[2]!));
+        budget[side][part] = q.millionVnd;
         prov[`budget.${side}.${part}`] = provFor(line, start, start + m[0].length, 'clause');
       }
     }
