@@ -24,13 +24,14 @@ export interface Concept {
 /** Counting words people write between a number and the thing counted ('23 chiếc băng rôn'). */
 export const COUNTERS = ['cai', 'chiec', 'tam', 'bo', 'cum', 'buc', 'cot', 'khung', 'bien'];
 
+const VILLAGE_WORDS = ['thon', 'xom', 'lang', 'ban', 'ap', 'buon', 'soc', 'to dan pho', 'tdp', 'khu pho', 'khu dan cu', 'to dan cu', 'khoi pho'];
 const PEOPLE = ['nguoi', 'nhan khau', 'khau', 'nk', 'dan', 'dong chi', 'd\\/c', 'dc', 'can bo', 'chien si', 'cbcs', 'thanh vien', 'nguoi dan'];
 
 export const CONCEPTS: Concept[] = [
   { id: 'area', words: ['dien tich tu nhien', 'dien tich dat tu nhien', 'tong dien tich', 'dien tich'], units: ['ha', 'hecta', 'km2', 'km²', 'km 2', 'km vuong'], nounAfter: false },
   { id: 'population', words: ['dan so', 'so dan', 'nhan khau', 'so nhan khau', 'khau', 'so khau', 'nk'], units: ['nguoi', 'nhan khau', 'khau', 'nk', 'dan', 'nguoi dan'], nounAfter: true },
   { id: 'households', words: ['ho gia dinh', 'ho dan', 'so ho', 'ho'], units: ['ho', 'ho gia dinh', 'ho dan'], nounAfter: true },
-  { id: 'villages', words: ['thon', 'xom', 'lang', 'ban', 'ap', 'buon', 'soc', 'to dan pho', 'tdp', 'khu pho', 'khu dan cu', 'to dan cu', 'khoi pho'], units: [], nounAfter: true },
+  { id: 'villages', words: VILLAGE_WORDS, units: VILLAGE_WORDS, nounAfter: true },
   { id: 'partyCells', words: ['chi bo', 'chi bo truc thuoc', 'chi bo dang'], units: ['chi bo'], nounAfter: true },
   { id: 'partyMembers', words: ['dang vien'], units: ['dang vien', 'nguoi', 'dong chi', 'd\\/c'], nounAfter: true },
   { id: 'cadres', words: ['can bo, cong chuc', 'can bo cong chuc', 'can bo va cong chuc', 'cbcc', 'cb, cc', 'cb,cc', 'cb-cc', 'doi ngu can bo, cong chuc'], units: PEOPLE, nounAfter: true },

@@ -17,7 +17,7 @@ import type { Mention } from './text/mentions.ts';
 import { lineMentions, pick } from './text/pick.ts';
 
 /** Headings of the opening section that describes the commune. */
-export const PROFILE_SECTION = /khai quat|dac diem|tinh hinh chung|tong quan|thong tin chung|gioi thieu chung|tinh hinh dia phuong|dieu kien tu nhien/;
+export const PROFILE_SECTION = /khai quat|dac diem|tinh hinh chung|tong quan|thong tin chung|gioi thieu chung|tinh hinh dia phuong|dieu kien tu nhien|so luoc|so lieu co ban|thong tin co ban|khai luoc/;
 
 type Profile = {
   areaHa?: number; population?: number; households?: number; villages?: number;
@@ -405,6 +405,12 @@ const BY_MENTION: Record<MentionKey, { accept: (m: Mention) => boolean; parts?: 
   congChuc: { accept: isInt(0, 99), parts: true },
 };
 
+/** A line whose usable mentions name at least two of the commune's figures ('9 thôn, 3.107 hộ/12.128 nhân khẩu'). */
+function describesCommune(line: Line): boolean {
+  const kinds = new Set(lineMentions(line).filter((m) => !DISQUALIFY.some((q) => m.qualifiers.has(q)) && m.concept in BY_MENTION).map((m) => m.concept));
+  return kinds.size >= 2;
+}
+
 /** The mention a hit was read from, when the clause reader found one at the same number. */
 function mentionAt(hit: Hit<number>, concept: MentionKey): Mention | null {
   return lineMentions(hit.line).find((m) => m.concept === concept && m.value === hit.value && m.start >= hit.start - 1 && m.start <= hit.end) ?? null;
@@ -420,7 +426,9 @@ function reconcile(groups: Line[][], profile: Profile, prov: Record<string, Prov
     const at = hit ? mentionAt(hit, key) : null;
     const disqualified = at !== null && DISQUALIFY.some((q) => at.qualifiers.has(q));
     if (hit && !disqualified) continue;
-    const picked = pick(hit ? groups : groups.slice(0, 1), key, { accept: spec.accept, parts: spec.parts });
+    // Outside the profile section only a line that states several of the commune's figures describes it.
+    const fillGroups = hit ? groups : [groups[0]!, groups[1]!.filter(describesCommune)];
+    const picked = pick(fillGroups, key, { accept: spec.accept, parts: spec.parts });
     if (picked) {
       profile[key] = picked.mention.value;
       prov[`profile.${key}`] = { ...picked.prov, confidence: picked.confidence, ...(picked.why ? { why: picked.why } : {}) };

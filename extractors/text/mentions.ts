@@ -102,12 +102,19 @@ export function mentionsIn(text: string, folded: string): Mention[] {
         concept = noun.concept;
         how = 'noun';
       }
-      // 2. the first concept named in the label before it
+      // 2. a concept named in the label before it: the one whose unit fits best, the head of a label
+      //    ('số …', 'tổng số …') before others, else the first ('số băng rôn, khẩu hiệu đã treo: 23 chiếc').
       if (!concept) {
-        const found = [...labelSeg.matchAll(CONCEPT_RE)];
-        if (found.length) {
-          const w = wordAt(found[0]![0])!;
-          if (unitFits(w.concept, q).ok) concept = w.concept;
+        let best = 0;
+        for (const f of labelSeg.matchAll(CONCEPT_RE)) {
+          const w = wordAt(f[0])!;
+          const fit = unitFits(w.concept, q);
+          if (!fit.ok) continue;
+          const score = (fit.unit ? 2 : 1) + (/(?:^|[\s,;:(])(?:tong so|so luong|so)\s+$/.test(labelSeg.slice(0, f.index)) ? 1 : 0);
+          if (score > best) {
+            best = score;
+            concept = w.concept;
+          }
         }
       }
       // 3. the subject of the clause before, in the same sentence
