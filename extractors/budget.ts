@@ -194,8 +194,10 @@ function fromText(doc: DocumentModel): TableResult {
       const tail = after.split(/[,;.(\d]/)[0]!;
       // 'Tổng kinh phí … là 12.500.000 đồng (ngân sách phường)': the total, and the level in brackets.
       const bracket = /^\s*\(([^()]*)\)/.exec(after)?.[1] ?? '';
+      // '… 25 triệu đồng từ ngân sách xã': the total, and the one level it all comes from.
+      const source = new RegExp(PART_WORDS.source, 'u').test(bracket) ? bracket : /^\s*(?:tu|do|thuoc|bang)\s/.test(tail) ? tail : '';
       const parts: Part[] = isTotalLead(leadClause)
-        ? ['total', ...(new RegExp(PART_WORDS.source, 'u').test(bracket) ? [partNear(bracket, '')] : [])]
+        ? ['total', ...(source && new RegExp(PART_WORDS.source, 'u').test(source) ? [partNear(source, '')] : [])]
         : [partNear(leadClause, tail)];
       for (const part of parts) {
         if (budget[side][part] !== undefined) continue;

@@ -226,7 +226,7 @@ export function findUnmet(folded: string, from: number, to: number): { numbers: 
 /** The end of a statement that some indicators are not met: 'chưa đạt', 'chưa đạt 1', 'chưa đạt 02 chỉ tiêu'. */
 const UNMET_COUNT_END = /(?:chua|khong)\s*(?:dat|hoan thanh|thuc hien)(?:\s*:?\s*\d{1,3})?(?:\s*(?:chi tieu|tieu chi))?\s*$/;
 const NUM_LIST = String.raw`(\d{1,3}(?:\s*(?:,|;|va|-|–)\s*\d{1,3})*)`;
-const BRACKET_AFTER_UNMET = new RegExp(String.raw`(?:chua|khong)\s*(?:dat|hoan thanh)\s*:?\s*\d{1,3}\s*(?:chi tieu|tieu chi)?\s*\(\s*(?:(?:chi tieu|tieu chi|ct)\s*(?:so\s*)?)?${NUM_LIST}\s*\)`, 'u');
+const BRACKET_AFTER_UNMET = new RegExp(String.raw`(?:(?:chua|khong)\s*(?:dat|hoan thanh)\s*:?\s*\d{1,3}\s*(?:chi tieu|tieu chi)?|\d{1,3}\s*(?:chi tieu|tieu chi)\s*(?:con\s*)?(?:chua|khong)\s*(?:dat|hoan thanh))\s*\(\s*(?:(?:chi tieu|tieu chi|ct)\s*(?:so\s*)?)?${NUM_LIST}\s*\)`, 'u');
 const LABEL_UNMET = new RegExp(String.raw`(?<![\p{L}])(?:cac\s+)?(?:chi tieu|tieu chi)\s+(?:con\s+)?(?:chua|khong)\s*(?:dat|hoan thanh)\s*:\s*(?:(?:chi tieu|tieu chi|ct)\s*(?:so\s*)?)?${NUM_LIST}(?![\d/]|[.,]\d)`, 'u');
 
 function lastCommaSpace(s: string): number {
@@ -386,7 +386,7 @@ function fromTables(doc: DocumentModel): Map<number, Found> {
       // Indicators named as not met in another cell ('Ghi chú: Chỉ tiêu 10 chưa đạt').
       if (!unmet.length && met !== null && total !== null && met < total) {
         for (const [c, cell] of row.entries()) {
-          if (c === metCol || c === totalCol || c === unmetCol) continue;
+          if (c === totalCol || c === unmetCol) continue;
           const f = foldKeep(cell);
           const found = findUnmet(f, 0, f.length).numbers.filter((n) => n >= 1 && n <= 200);
           if (found.length) { unmet = found; break; }

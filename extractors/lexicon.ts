@@ -19,6 +19,12 @@ export interface Concept {
   units: string[];
   /** Whether the concept's own word may stand as the unit after the number ('23 băng rôn', '12 thôn'). */
   nounAfter: boolean;
+  /** Words right after the concept's word that make it a kind of it, not it ('hộ nghèo', 'thôn đạt chuẩn', 'đảng viên mới'). */
+  notAfter?: string[];
+  /** Words before the number that make it something else ('kết nạp 12 đảng viên', 'người hoạt động không chuyên trách'). */
+  notBefore?: string[];
+  /** A pattern the words just before the number must not end with ('tại 03 thôn': a place, not a count of villages). */
+  notRightBefore?: string;
 }
 
 /** Counting words people write between a number and the thing counted ('23 chiếc băng rôn'). */
@@ -29,12 +35,20 @@ const PEOPLE = ['nguoi', 'nhan khau', 'khau', 'nk', 'dan', 'dong chi', 'd\\/c', 
 
 export const CONCEPTS: Concept[] = [
   { id: 'area', words: ['dien tich tu nhien', 'dien tich dat tu nhien', 'tong dien tich', 'dien tich'], units: ['ha', 'hecta', 'km2', 'km²', 'km 2', 'km vuong'], nounAfter: false },
-  { id: 'population', words: ['dan so', 'so dan', 'nhan khau', 'so nhan khau', 'khau', 'so khau', 'nk'], units: ['nguoi', 'nhan khau', 'khau', 'nk', 'dan', 'nguoi dan'], nounAfter: true },
-  { id: 'households', words: ['ho gia dinh', 'ho dan', 'so ho', 'ho'], units: ['ho', 'ho gia dinh', 'ho dan'], nounAfter: true },
-  { id: 'villages', words: VILLAGE_WORDS, units: VILLAGE_WORDS, nounAfter: true },
-  { id: 'partyCells', words: ['chi bo', 'chi bo truc thuoc', 'chi bo dang'], units: ['chi bo'], nounAfter: true },
-  { id: 'partyMembers', words: ['dang vien'], units: ['dang vien', 'nguoi', 'dong chi', 'd\\/c'], nounAfter: true },
-  { id: 'cadres', words: ['can bo, cong chuc', 'can bo cong chuc', 'can bo va cong chuc', 'cbcc', 'cb, cc', 'cb,cc', 'cb-cc', 'doi ngu can bo, cong chuc'], units: PEOPLE, nounAfter: true },
+  { id: 'population', words: ['dan so', 'so dan', 'nhan khau', 'so nhan khau', 'khau', 'so khau', 'nk'], units: ['nguoi', 'nhan khau', 'khau', 'nk', 'dan', 'nguoi dan'], nounAfter: true,
+    notAfter: ['hieu', 'trang', 'phan', 'lao dong', 'trong do tuoi', 'nu', 'tre em', 'cao tuoi', 'dan toc', 'tam tru', 'di cu'] },
+  { id: 'households', words: ['ho gia dinh', 'ho dan', 'so ho', 'ho'], units: ['ho', 'ho gia dinh', 'ho dan'], nounAfter: true,
+    notAfter: ['ngheo', 'can ngheo', 'thoat ngheo', 'kinh doanh', 'chinh sach', 'kho khan', 'san xuat', 'van hoa', 'gia dinh van hoa', 'co cong', 'dan toc', 'duoc', 'bi', 'tham gia', 'dang ky', 'nhan', 'tro', 'tich'] },
+  { id: 'villages', words: VILLAGE_WORDS, units: VILLAGE_WORDS, nounAfter: true,
+    notAfter: ['van hoa', 'dat', 'kieu mau', 'nong thon moi', 'thong minh', 'an toan', 'da', 'chua', 'duoc', 'tham gia', 'dac biet kho khan', 'kho khan', 'co', 'xay dung', 'hoan thanh', 'thuc hien', 'trien khai', 'to chuc'],
+    // 'tại 03 thôn' is where something happened; 'sinh sống tại 12 thôn' is where people live.
+    notRightBefore: '(?<!(?:sinh hoat|sinh song|cu tru|phan bo|song|tap trung|phan chia|chia)\\s+)(?:tai|o|cua)|nam|thang|ngay' },
+  { id: 'partyCells', words: ['chi bo', 'chi bo truc thuoc', 'chi bo dang'], units: ['chi bo'], nounAfter: true,
+    notAfter: ['dat', 'hoan thanh', 'xep loai', 'trong sach', 'vung manh', 'duoc', 'nong nghiep', 'nong thon', 'nha truong', 'truong', 'cong an', 'quan su', 'tram y te', 'y te', 'thon', 'khu', 'to dan pho', 'doanh nghiep', 'co quan', 'giao duc', 'hop tac xa', 'mam non', 'tieu hoc', 'thcs', 'trung hoc', 'hanh chinh', 'ngoai', 'xom', 'lang', 'ban', 'dan cu', 'buu dien', 'quy tin dung', 'htx', 'cong ty', 'khoi'] },
+  { id: 'partyMembers', words: ['dang vien'], units: ['dang vien', 'nguoi', 'dong chi', 'd\\/c'], nounAfter: true,
+    notAfter: ['moi', 'du bi', 'nu', 'tre', 'xuat sac', 'hoan thanh', 'huy hieu', 'duoc', 'vi pham', 'bi', 'khong'], notBefore: ['ket nap', 'phat trien', 'chuyen sinh hoat', 'xet', 'tang'] },
+  { id: 'cadres', words: ['can bo, cong chuc', 'can bo cong chuc', 'can bo va cong chuc', 'cbcc', 'cb, cc', 'cb,cc', 'cb-cc', 'doi ngu can bo, cong chuc'], units: PEOPLE, nounAfter: true,
+    notAfter: ['tham gia', 'duoc', 'va nguoi', 'khong chuyen trach', 'nghi', 'vi pham'], notBefore: ['tap huan', 'boi duong', 'cu', 'khen thuong', 'ky luat', 'khong chuyen trach', 'hoat dong'] },
   { id: 'canBo', words: ['can bo chuyen trach', 'can bo', 'cb chuyen trach'], units: PEOPLE, nounAfter: true },
   { id: 'congChuc', words: ['cong chuc chuyen mon', 'cong chuc', 'cc chuyen mon'], units: PEOPLE, nounAfter: true },
   { id: 'police', words: ['cong an chinh quy', 'luc luong cong an chinh quy', 'cong an xa chinh quy', 'cong an xa', 'cong an phuong', 'cong an thi tran'], units: PEOPLE, nounAfter: false },
@@ -55,7 +69,7 @@ export function concept(id: ConceptId): Concept {
 }
 
 /** Words that turn a number into something else than what the commune has now, by kind. */
-export type QualifierKind = 'quota' | 'actual' | 'plan' | 'past' | 'otherScope' | 'part' | 'request' | 'approx';
+export type QualifierKind = 'quota' | 'actual' | 'plan' | 'past' | 'otherScope' | 'part' | 'request' | 'rate' | 'approx';
 
 export const QUALIFIERS: Record<QualifierKind, string[]> = {
   /** A quota, not what there is: 'biên chế được giao 23', 'định biên', 'chỉ tiêu giao'. */
@@ -72,12 +86,14 @@ export const QUALIFIERS: Record<QualifierKind, string[]> = {
   part: ['trong do', 'bao gom', 'rieng'],
   /** Money or things asked for, not had: 'đề nghị hỗ trợ 20 triệu'. */
   request: ['de nghi', 'kien nghi', 'de xuat', 'xin'],
+  /** A rate or a change, not a count: 'mật độ', 'tỷ lệ', 'tăng 12'. */
+  rate: ['mat do', 'ty le', 'toc do', 'tang(?!\\s+cuong)', 'giam(?!\\s+(?:ngheo|thieu))', 'bien dong'],
   /** An estimate: 'khoảng', 'gần', 'hơn', 'ước'. Still the report's figure. */
   approx: ['khoang', 'gan', 'hon', 'tren', 'uoc', 'xap xi', 'chung'],
 };
 
 /** Qualifiers that disqualify a number for a field about what the commune has in the period. */
-export const DISQUALIFY: QualifierKind[] = ['quota', 'plan', 'past', 'otherScope', 'request'];
+export const DISQUALIFY: QualifierKind[] = ['quota', 'plan', 'past', 'otherScope', 'request', 'rate'];
 
 /** Scale words after a number: '12,1 nghìn người' = 12 100 people. */
 export const SCALES: { words: string; factor: number }[] = [

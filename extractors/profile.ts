@@ -14,7 +14,7 @@ import {
 } from './find.ts';
 import { DISQUALIFY } from './lexicon.ts';
 import type { Mention } from './text/mentions.ts';
-import { lineMentions, pick } from './text/pick.ts';
+import { lineMentions, pick, superseded } from './text/pick.ts';
 
 /** Headings of the opening section that describes the commune. */
 export const PROFILE_SECTION = /khai quat|dac diem|tinh hinh chung|tong quan|thong tin chung|gioi thieu chung|tinh hinh dia phuong|dieu kien tu nhien|so luoc|so lieu co ban|thong tin co ban|khai luoc/;
@@ -424,7 +424,7 @@ function reconcile(groups: Line[][], profile: Profile, prov: Record<string, Prov
     const spec = BY_MENTION[key];
     const hit = hits[key];
     const at = hit ? mentionAt(hit, key) : null;
-    const disqualified = at !== null && DISQUALIFY.some((q) => at.qualifiers.has(q));
+    const disqualified = at !== null && (DISQUALIFY.some((q) => at.qualifiers.has(q)) || superseded(at, lineMentions(hit!.line)));
     if (hit && !disqualified) continue;
     // Outside the profile section only a line that states several of the commune's figures describes it.
     const fillGroups = hit ? groups : [groups[0]!, groups[1]!.filter(describesCommune)];

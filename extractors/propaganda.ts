@@ -5,7 +5,9 @@
 // ('số băng rôn, khẩu hiệu đã treo: 23' = banners); the patterns below are the fallback.
 import type { Provenance } from '../src/contract.ts';
 import type { Extractor, ExtractorResult } from './types.ts';
-import { N, W, findFirst, int, linesPreferring, provFor } from './find.ts';
+import { N, W, clauseAt, findFirst, int, linesPreferring, provFor, type Line } from './find.ts';
+import { DISQUALIFY } from './lexicon.ts';
+import { qualifiersIn } from './text/mentions.ts';
 import { pick } from './text/pick.ts';
 
 const BANNER = String.raw`bang[\s-]*(?:r|z|dz|gi)on`;
@@ -34,7 +36,14 @@ export const extractPropaganda: Extractor = (doc): ExtractorResult => {
     propaganda[key] = p.mention.value;
     provenance[`propaganda.${key}`] = { ...p.prov, confidence: p.confidence, ...(p.why ? { why: p.why } : {}) };
   }
-  const banners = findFirst(groups, BANNERS, (m, _l, pi) => {
+  /** A target, a request or another unit's figure in the clause before the match is not what was done. */
+  const disqualified = (line: Line, at: number) => {
+    const [a] = clauseAt(line.folded, at);
+    const q = qualifiersIn(line.folded.slice(a, at));
+    return DISQUALIFY.some((k) => q.has(k));
+  };
+  const banners = findFirst(groups, BANNERS, (m, l, pi) => {
+    if (disqualified(l, m.index)) return null;
     if (pi === 1 && W('pa ?no|khau hieu|bien|ap phich').test(m[1]!)) return null;
     return int(pi === 0 ? m[1] : m[2]);
   });
@@ -42,7 +51,8 @@ export const extractPropaganda: Extractor = (doc): ExtractorResult => {
     propaganda.banners = banners.value;
     provenance['propaganda.banners'] = provFor(banners.line, banners.start, banners.end, 'phrase');
   }
-  const panels = findFirst(groups, PANELS, (m, _l, pi) => {
+  const panels = findFirst(groups, PANELS, (m, l, pi) => {
+    if (disqualified(l, m.index)) return null;
     if (pi === 2 && W('bang ?(?:r|z|dz|gi)on|bien|ap phich').test(m[1]!)) return null;
     return int(pi === 2 ? m[2] : m[1]);
   });

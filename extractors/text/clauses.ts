@@ -30,9 +30,16 @@ function sentenceEnd(text: string, i: number): boolean {
   return !(ch === '.' && /(?:^|[\s(/])\p{L}$/u.test(text.slice(Math.max(0, i - 2), i)));
 }
 
-/** Clauses of a text; `folded` is foldKeep(text) (same length), possibly with dates masked. */
-export function clauses(text: string, folded: string): Clause[] {
+/** Clauses of a text; `folded` is foldKeep(text) (same length), possibly with dates masked. `glued`
+ *  finds phrases that hold a comma and must not be cut there ('cán bộ, công chức'). */
+export function clauses(text: string, folded: string, glued?: RegExp): Clause[] {
   const out: Clause[] = [];
+  const keep = new Set<number>();
+  if (glued) {
+    for (const m of folded.matchAll(new RegExp(glued.source, 'gu'))) {
+      for (let i = m.index; i < m.index + m[0].length; i++) if (folded[i] === ',') keep.add(i);
+    }
+  }
   let sentence = 0;
   let start = 0;
   let depth = 0;
@@ -52,7 +59,7 @@ export function clauses(text: string, folded: string): Clause[] {
     if (ch === ')') {
       depth = Math.max(0, depth - 1);
       if (depth === 0 && parenStart >= 0) {
-        for (const c of clauses(text.slice(parenStart, i), folded.slice(parenStart, i))) {
+        for (const c of clauses(text.slice(parenStart, i), folded.slice(parenStart, i), glued)) {
           out.push({ start: c.start + parenStart, end: c.end + parenStart, inParens: true, sentence });
         }
         parenStart = -1;
@@ -74,7 +81,7 @@ export function clauses(text: string, folded: string): Clause[] {
       hasNumber = false;
       continue;
     }
-    if (hasNumber && (ch === ',' || ch === ' ')) {
+    if (hasNumber && (ch === ',' || ch === ' ') && !keep.has(i)) {
       const m = CONJ.exec(folded.slice(i));
       // A decimal comma has no space after it ('8,5'), so ', ' is always a cut here.
       if (m) {

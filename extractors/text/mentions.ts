@@ -24,6 +24,8 @@ export interface Mention {
   clauseStart: number;
   clauseEnd: number;
   inParens: boolean;
+  /** A year named in the label ('dân số năm 2019 là …'), else null. */
+  year: number | null;
 }
 
 const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === '\\' ? c : `\\${c}`)).replace(/\\\\\//g, '\\/');
@@ -33,14 +35,26 @@ const WORDS: Word[] = CONCEPTS.flatMap((c) => c.words.map((word) => ({ word, con
   .sort((a, b) => b.word.length - a.word.length);
 const CONCEPT_RE = new RegExp(String.raw`(?<![\p{L}])(?:${WORDS.map((w) => esc(w.word).replace(/, /g, ',?\\s*')).join('|')})(?![\p{L}])`, 'gu');
 
+const WORD_RES = WORDS.map((w) => ({ w, re: new RegExp(String.raw`^${esc(w.word).replace(/, /g, ',?\\s*')}(?![\p{L}])`, 'u') }));
+const NOT_AFTER = new Map(CONCEPTS.map((c) => [c.id, c.notAfter?.length ? new RegExp(String.raw`^\s*(?:${c.notAfter.join('|')})(?![\p{L}])`, 'u') : null]));
+const NOT_RIGHT_BEFORE = new Map(CONCEPTS.map((c) => [c.id, c.notRightBefore ? new RegExp(String.raw`(?<![\p{L}])(?:${c.notRightBefore})\s*$`, 'u') : null]));
+const NOT_BEFORE = new Map(CONCEPTS.map((c) => [c.id, c.notBefore?.length ? new RegExp(String.raw`(?<![\p{L}])(?:${c.notBefore.join('|')})(?![\p{L}])`, 'u') : null]));
+
+/** The concept word a text starts with (the longest), and the text after it. */
 function wordAt(s: string): Word | null {
-  const t = s.trim();
-  for (const w of WORDS) {
-    const re = new RegExp(String.raw`^${esc(w.word).replace(/, /g, ',?\\s*')}(?![\p{L}])`, 'u');
-    if (re.test(t)) return w;
+  const t = s.trimStart();
+  for (const { w, re } of WORD_RES) {
+    const m = re.exec(t);
+    if (!m) continue;
+    // 'hộ nghèo', 'thôn đạt chuẩn văn hóa', 'đảng viên mới': a kind of the thing, not the thing.
+    if (NOT_AFTER.get(w.concept)?.test(t.slice(m[0].length))) return null;
+    return w;
   }
   return null;
 }
+
+/** Concept words that hold a comma ('cán bộ, công chức', 'băng rôn, khẩu hiệu'): a clause is never cut inside them. */
+const GLUED = new RegExp(String.raw`(?<![\p{L}])(?:${WORDS.filter((w) => w.word.includes(', ')).map((w) => esc(w.word).replace(/, /g, ',\\s*')).join('|')})(?![\p{L}])`, 'u');
 
 const QUAL_RE: [QualifierKind, RegExp][] = (Object.entries(QUALIFIERS) as [QualifierKind, string[]][]).map(([k, ws]) => [
   k, new RegExp(String.raw`(?<![\p{L}])(?:${ws.join('|')})(?![\p{L}])`, 'u'),
@@ -70,6 +84,8 @@ function unitFits(id: ConceptId, q: Quantity): { ok: boolean; unit: string } {
   const unit = UNIT_WORD.exec(after)?.[1] ?? '';
   if (q.millionVnd !== null) return { ok: id === 'budget' || id === 'income', unit: 'trieu dong' };
   if (q.percent || q.ratio) return { ok: false, unit };
+  // A rate ('640 người/km²', '4 triệu/tháng') is not a count.
+  if (id !== 'income' && /^\s*[\p{L}]+(?:\s+[\p{L}]+)?\s*\/\s*(?:km|ha|nam|thang|ngay|nguoi|ho)/u.test(after)) return { ok: false, unit };
   if (!unit || /^\s*[,;.:)(/\-–]/.test(q.after) || /^\s*$/.test(q.after)) return { ok: true, unit: '' };
   for (const u of c.units) {
     if (new RegExp(String.raw`^\s*${u}(?![\p{L}])`, 'u').test(after)) return { ok: true, unit: u };
@@ -83,7 +99,7 @@ function unitFits(id: ConceptId, q: Quantity): { ok: boolean; unit: string } {
 /** Every mention in a text. `folded` is foldKeep(text) with dates and cited documents blanked out. */
 export function mentionsIn(text: string, folded: string): Mention[] {
   const out: Mention[] = [];
-  const cls = clauses(text, folded);
+  const cls = clauses(text, folded, GLUED);
   let prevConcept: { concept: ConceptId; sentence: number } | null = null;
   for (const cl of cls) {
     // The clause's own text, brackets blanked (their content is read as clauses of its own).
@@ -92,6 +108,8 @@ export function mentionsIn(text: string, folded: string): Mention[] {
     const qs = quantities(own);
     let segStart = 0;
     for (const q of qs) {
+      // A year after 'năm' belongs to the label ('dân số năm 2019 là …'), it is not a figure.
+      if (/^(?:19[89]\d|20[0-4]\d)$/.test(own.slice(q.numStart, q.numEnd)) && /nam\s*$/.test(own.slice(Math.max(0, q.numStart - 6), q.numStart))) continue;
       const labelSeg = own.slice(segStart, q.numStart);
       segStart = q.end;
       let concept: ConceptId | null = null;
@@ -125,11 +143,13 @@ export function mentionsIn(text: string, folded: string): Mention[] {
         }
       }
       if (!concept) continue;
+      if (NOT_BEFORE.get(concept)?.test(labelSeg) || NOT_RIGHT_BEFORE.get(concept)?.test(labelSeg)) continue;
       const { unit } = unitFits(concept, q);
       const qualifiers = qualifiersIn(labelSeg);
+      const year = [...labelSeg.matchAll(/(?<![\d/.,])(19[89]\d|20[0-4]\d)(?![\d])/g)].map((y) => Number(y[1])).pop() ?? null;
       if (cl.inParens) qualifiers.add('part');
       out.push({
-        concept, value: q.value, millionVnd: q.millionVnd, unit, qualifiers, how,
+        concept, value: q.value, millionVnd: q.millionVnd, unit, qualifiers, how, year,
         start: cl.start + q.numStart, end: cl.start + q.end, clauseStart: cl.start, clauseEnd: cl.end, inParens: cl.inParens,
       });
       if (!cl.inParens) prevConcept = { concept, sentence: cl.sentence };
@@ -140,7 +160,7 @@ export function mentionsIn(text: string, folded: string): Mention[] {
       if (!w) continue;
       const at = z.index + z[0].indexOf(z[1]!);
       out.push({
-        concept: w.concept, value: 0, millionVnd: null, unit: '', qualifiers: qualifiersIn(own.slice(0, z.index)), how: 'noun',
+        concept: w.concept, value: 0, millionVnd: null, unit: '', qualifiers: qualifiersIn(own.slice(0, z.index)), how: 'noun', year: null,
         start: cl.start + at, end: cl.start + z.index + z[0].length, clauseStart: cl.start, clauseEnd: cl.end, inParens: cl.inParens,
       });
     }

@@ -43,13 +43,21 @@ function usable(m: Mention, opts: PickOptions): boolean {
   return true;
 }
 
+/** A figure of an earlier year when the same line states the concept again for a later year or with no
+ *  year ('dân số năm 2019 là 7.900 người, nay là 8.412 người'). */
+export function superseded(m: Mention, ms: Mention[]): boolean {
+  if (m.year === null) return false;
+  return ms.some((o) => o !== m && o.concept === m.concept && o.start > m.start && (o.year === null || o.year > m.year!));
+}
+
 /** The value of a concept: the first usable mention of the first group that has one. */
 export function pick(groups: Line[][], concept: ConceptId, opts: PickOptions = {}): Picked | null {
   for (const lines of groups) {
     const cands: { m: Mention; line: Line }[] = [];
     for (const line of lines) {
-      for (const m of lineMentions(line)) {
-        if (m.concept !== concept || !usable(m, opts)) continue;
+      const ms = lineMentions(line);
+      for (const m of ms) {
+        if (m.concept !== concept || !usable(m, opts) || superseded(m, ms)) continue;
         if (opts.accept && !opts.accept(m, line)) continue;
         cands.push({ m, line });
       }
