@@ -38,7 +38,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'population', words: ['dan so', 'so dan', 'nhan khau', 'so nhan khau', 'khau', 'so khau', 'nk'], units: ['nguoi', 'nhan khau', 'khau', 'nk', 'dan', 'nguoi dan'], nounAfter: true,
     notAfter: ['hieu', 'trang', 'phan', 'lao dong', 'trong do tuoi', 'nu', 'tre em', 'cao tuoi', 'dan toc', 'tam tru', 'di cu'] },
   { id: 'households', words: ['ho gia dinh', 'ho dan', 'so ho', 'ho'], units: ['ho', 'ho gia dinh', 'ho dan'], nounAfter: true,
-    notAfter: ['ngheo', 'can ngheo', 'thoat ngheo', 'kinh doanh', 'chinh sach', 'kho khan', 'san xuat', 'van hoa', 'gia dinh van hoa', 'co cong', 'dan toc', 'duoc', 'bi', 'tham gia', 'dang ky', 'nhan', 'tro', 'tich'] },
+    notAfter: ['ngheo', 'can ngheo', 'thoat ngheo', 'kinh doanh', 'chinh sach', 'kho khan', 'san xuat', 'van hoa', 'gia dinh van hoa', 'co cong', 'dan toc', 'duoc', 'bi', 'tham gia', 'dang ky', 'nhan', 'tro', 'tich', 'so', 'khau', 'chieu', 'ten'] },
   { id: 'villages', words: VILLAGE_WORDS, units: VILLAGE_WORDS, nounAfter: true,
     notAfter: ['van hoa', 'dat', 'kieu mau', 'nong thon moi', 'thong minh', 'an toan', 'da', 'chua', 'duoc', 'tham gia', 'dac biet kho khan', 'kho khan', 'co', 'xay dung', 'hoan thanh', 'thuc hien', 'trien khai', 'to chuc'],
     // 'tại 03 thôn' is where something happened; 'sinh sống tại 12 thôn' is where people live.
@@ -77,7 +77,7 @@ export const QUALIFIERS: Record<QualifierKind, string[]> = {
   /** What there is: 'hiện có 21', 'thực tế', 'có mặt'. */
   actual: ['hien co', 'hien nay co', 'thuc te', 'co mat', 'thuc hien', 'hien tai'],
   /** A target: 'phấn đấu', 'kế hoạch', 'dự kiến', 'mục tiêu'. */
-  plan: ['phan dau', 'ke hoach(?!\\s*(?:so|_))', 'du kien', 'muc tieu', 'chi tieu de ra', 'se', 'nam toi', 'thoi gian toi', 'tiep tuc'],
+  plan: ['phan dau', 'ke hoach(?!\\s*(?:so|_))', 'du kien', 'muc tieu', 'chi tieu de ra', '(?<!chia )se', 'nam toi', 'thoi gian toi', 'tiep tuc'],
   /** Another (earlier) time: 'năm trước', 'cùng kỳ', 'năm 2023' (checked against the report's year). */
   past: ['nam truoc', 'cung ky', 'nam ngoai', 'ky truoc', 'so voi'],
   /** A larger unit's figure: 'toàn huyện', 'của tỉnh'. */
@@ -87,7 +87,7 @@ export const QUALIFIERS: Record<QualifierKind, string[]> = {
   /** Money or things asked for, not had: 'đề nghị hỗ trợ 20 triệu'. */
   request: ['de nghi', 'kien nghi', 'de xuat', 'xin'],
   /** A rate or a change, not a count: 'mật độ', 'tỷ lệ', 'tăng 12'. */
-  rate: ['mat do', 'ty le', 'toc do', 'tang(?!\\s+cuong)', 'giam(?!\\s+(?:ngheo|thieu))', 'bien dong'],
+  rate: ['mat do', 'ty le', 'toc do', 'tang(?!\\s+cuong)', 'giam(?!\\s+(?:ngheo|thieu|sat|doc|dinh))', 'bien dong'],
   /** An estimate: 'khoảng', 'gần', 'hơn', 'ước'. Still the report's figure. */
   approx: ['khoang', 'gan', 'hon', 'tren', 'uoc', 'xap xi', 'chung'],
 };
