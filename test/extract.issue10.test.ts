@@ -41,7 +41,7 @@ describe('issue 10, row by row', () => {
       'Bảng tổng hợp kết quả các nhóm tiêu chí:',
       'STT\tTên nhóm\tKết quả\tGhi chú',
       '1\tNhóm 1: Dân chủ cơ sở\tĐạt 8/8 chỉ tiêu\t',
-      '2\tNhóm 2: Một cửa\tĐạt 3/4 chỉ tiêu\tChỉ tiêu 10 chưa đạt',
+      '2\tNhóm 2: Một cửa\tĐạt 3/4 chỉ tiêu\tcòn thiếu chỉ tiêu 10',
     )).toEqual([
       { group: 1, met: 8, total: 8, unmet: [] },
       { group: 2, met: 3, total: 4, unmet: [10] },
