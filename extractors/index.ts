@@ -129,6 +129,38 @@ export function classify(doc: DocumentModel): { kind: 'report' | 'not_a_report';
 
 type Json = Record<string, unknown>;
 
+/** Words OCR read with low confidence, as they appear in the text (for matching quotes). */
+function uncertainWords(doc: DocumentModel): string[] {
+  const out: string[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind === 'paragraph') for (const u of b.uncertain ?? []) out.push(b.text.slice(u.start, u.end));
+    else for (const row of b.cells ?? []) for (const c of row) for (const u of c.uncertain ?? []) out.push(c.text.slice(u.start, u.end));
+  }
+  return out.map((w) => w.trim()).filter((w) => /\d/.test(w));
+}
+
+/** Lowers the confidence of values whose quote holds a number OCR was unsure of, or that a flag's
+ *  evidence quotes (a sum that does not add up, criteria that contradict themselves): staff review them first. */
+function lowerConfidence(doc: DocumentModel, provenance: Record<string, Provenance>, flags: Flag[]): void {
+  const unsure = uncertainWords(doc);
+  for (const prov of Object.values(provenance)) {
+    const reasons: string[] = prov.why ? [prov.why] : [];
+    let c = prov.confidence ?? DEFAULT_CONFIDENCE;
+    const word = unsure.find((w) => prov.quote.includes(w));
+    if (word) {
+      c = Math.min(c, 0.5);
+      reasons.push(`OCR uncertain: '${word}'`);
+    }
+    const flag = flags.find((f) => f.evidence.some((e) => e && (e.includes(prov.quote) || prov.quote.includes(e))));
+    if (flag) {
+      c = Math.min(c, 0.6);
+      reasons.push(`evidence of ${flag.code}`);
+    }
+    prov.confidence = c;
+    if (reasons.length) prov.why = [...new Set(reasons)].join('; ');
+  }
+}
+
 /** Fills empty leaves of `target` from `patch`; records the paths taken. Keys the contract does not
  *  have are ignored; a list is taken whole, and only when the target's list is empty. */
 function mergeInto(target: Json, patch: Json, path: string, taken: string[]): void {
@@ -214,6 +246,7 @@ export function extract(doc: DocumentModel, ctx: ExtractContext): ExtractResult 
       errors.push({ step: `check:${check.code}`, message: message(err) });
     }
   }
+  lowerConfidence(doc, provenance, flags);
   const { commune, communeKind, district, province } = fields.unit;
   // The code of the unit in force at the report's date (a code names other units in other lists).
   const row = commune && (district || province) && dated.registry
