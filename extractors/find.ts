@@ -8,22 +8,13 @@ import { NUMBER, parseVnInteger, parseVnNumber } from '../src/document/numbers.t
 import { parsePeriod } from '../src/document/periods.ts';
 import { findDates } from '../src/document/dates.ts';
 import { referencesIn } from './references.ts';
-import { fold, paragraphs, provenance, rowQuote, sectionsAbout, isUnder } from './lib.ts';
+import { paragraphs, provenance, rowQuote, sectionsAbout, isUnder } from './lib.ts';
+import { foldKeep } from '../src/document/text.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Folding that keeps positions
 
-/** fold() character by character, so that folded[i] corresponds to text[i]: a match found on the
- *  folded text can be sliced out of the original (names keep their diacritics and capitals). */
-export function foldKeep(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    const f = fold(ch);
-    out += f.length === 1 ? f : ch;
-  }
-  return out;
-}
+export { foldKeep } from '../src/document/text.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Number tokens for patterns written on folded text (add the 'u' flag: they use \p{L})
@@ -177,86 +168,8 @@ export function maskedFolded(line: Line): string {
 // ---------------------------------------------------------------------------------------------
 // Sentences with positions, quotes
 
-/** Sentence spans of a text: split after '.', '!' or '?' followed by a space and an upper-case letter,
- *  a dash, a quote or a bracket — but not inside brackets and not after a one-letter abbreviation.
- *  Unlike lib.sentences(), ';' does not split (parts of one statement often sit on either side). */
-export function sentenceSpans(text: string): [number, number][] {
-  const spans: [number, number][] = [];
-  let start = 0;
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '(') depth++;
-    else if (ch === ')') depth = Math.max(0, depth - 1);
-    else if ((ch === '.' || ch === '!' || ch === '?') && depth === 0) {
-      const rest = text.slice(i + 1);
-      const m = /^\s+(?=[\p{Lu}\-–+“"(\d])/u.exec(rest);
-      if (!m) continue;
-      if (ch === '.' && /(^|[\s(])\p{L}$/u.test(text.slice(Math.max(start, i - 2), i))) continue;
-      spans.push([start, i + 1]);
-      start = i + 1 + m[0].length;
-    }
-  }
-  if (start < text.length) spans.push([start, text.length]);
-  return spans.map(([a, b]) => trimSpan(text, a, b)).filter(([a, b]) => b > a);
-}
-
-function trimSpan(text: string, a: number, b: number): [number, number] {
-  while (a < b && /\s/.test(text[a]!)) a++;
-  while (b > a && /\s/.test(text[b - 1]!)) b--;
-  return [a, b];
-}
-
-/** The span of the sentence(s) covering [start, end) of a text. */
-export function sentenceAt(text: string, start: number, end: number = start + 1): [number, number] {
-  const spans = sentenceSpans(text);
-  let a = -1;
-  let b = -1;
-  for (const [s, e] of spans) {
-    if (e > start && s < end) {
-      if (a < 0) a = s;
-      b = e;
-    }
-  }
-  return a < 0 ? [0, text.length] : [a, b];
-}
-
-/** The ';'-clause covering [start, end) when the match sits inside one (outside brackets), else the sentence. */
-export function clauseAt(text: string, start: number, end: number = start + 1): [number, number] {
-  const [sa, sb] = sentenceAt(text, start, end);
-  let a = sa;
-  let b = sb;
-  let depth = 0;
-  for (let i = sa; i < sb; i++) {
-    const ch = text[i]!;
-    if (ch === '(') depth++;
-    else if (ch === ')') depth = Math.max(0, depth - 1);
-    else if (ch === ';' && depth === 0) {
-      if (i < start) a = i + 1;
-      else if (i >= end) { b = i; break; }
-    }
-  }
-  return trimSpan(text, a, b);
-}
-
-/** The comma-separated phrase covering [start, end) inside its clause (', ' outside brackets splits;
- *  a decimal comma has no space after it). */
-export function phraseAt(text: string, start: number, end: number = start + 1): [number, number] {
-  const [ca, cb] = clauseAt(text, start, end);
-  let a = ca;
-  let b = cb;
-  let depth = 0;
-  for (let i = ca; i < cb; i++) {
-    const ch = text[i]!;
-    if (ch === '(') depth++;
-    else if (ch === ')') depth = Math.max(0, depth - 1);
-    else if (ch === ',' && depth === 0 && /\s/.test(text[i + 1] ?? '')) {
-      if (i < start) a = i + 1;
-      else if (i >= end) { b = i; break; }
-    }
-  }
-  return trimSpan(text, a, b);
-}
+export { sentenceSpans, sentenceAt, clauseAt, phraseAt } from './text/sentences.ts';
+import { sentenceAt, clauseAt, phraseAt } from './text/sentences.ts';
 
 export type QuoteSize = 'phrase' | 'clause' | 'sentence';
 
