@@ -7,7 +7,7 @@
 import type { ExtractedFields, Provenance } from '../src/contract.ts';
 import type { DocumentModel, Paragraph } from '../src/document/model.ts';
 import type { Extractor } from './types.ts';
-import { W, cellNumber, foldKeep, isTotalRow, makeLine, provFor, tableContext, tableView, type Line } from './find.ts';
+import { W, aimedAt, cellNumber, foldKeep, isTotalRow, makeLine, provFor, tableContext, tableView, type Line } from './find.ts';
 import { provenance, rowQuote, tables } from './lib.ts';
 
 export type CriteriaEntry = ExtractedFields['criteria'][number];
@@ -252,6 +252,8 @@ function fromText(doc: DocumentModel): Map<number, Found> {
     if (!mentions.length) continue;
     mentions.forEach((mention, k) => {
       if (out.has(mention.group)) return;
+      // 'Năm tới phấn đấu nhóm 2 đạt 4/4 chỉ tiêu': a target, not a result.
+      if (aimedAt(line, mention.start)) return;
       const segEnd = mentions[k + 1]?.start ?? line.folded.length;
       const isLast = k === mentions.length - 1;
       const context = line.folded.slice(mention.start, segEnd);

@@ -10,6 +10,7 @@ import { findDates } from '../src/document/dates.ts';
 import { referencesIn } from './references.ts';
 import { paragraphs, provenance, rowQuote, sectionsAbout, isUnder } from './lib.ts';
 import { foldKeep } from '../src/document/text.ts';
+import { qualifiersIn } from './text/mentions.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Folding that keeps positions
@@ -219,6 +220,14 @@ export function* matches(line: Line, pattern: RegExp): Generator<RegExpExecArray
   }
 }
 
+/** A target or a request stated in the clause before a position ('phấn đấu …', 'dự kiến …', 'đề nghị
+ *  cấp …'): the number there is not what was done. The lexicon's 'plan' and 'request' qualifiers. */
+export function aimedAt(line: Line, at: number): boolean {
+  const [a] = clauseAt(line.folded, at);
+  const q = qualifiersIn(line.folded.slice(a, at));
+  return q.has('plan') || q.has('request');
+}
+
 /** The first hit, trying the groups of lines in order, then within a group the patterns in order,
  *  then the lines in document order. `read` turns a match into a value, or null to reject it. */
 export function findFirst<T>(
@@ -231,7 +240,7 @@ export function findFirst<T>(
       for (const line of lines) {
         for (const m of matches(line, patterns[pi]!)) {
           const value = read(m, line, pi);
-          if (value !== null && value !== undefined) {
+          if (value !== null && value !== undefined && !aimedAt(line, m.index)) {
             return { value, line, start: m.index, end: m.index + m[0].length, match: m };
           }
         }
@@ -252,7 +261,7 @@ export function findAll<T>(
     for (let pi = 0; pi < patterns.length; pi++) {
       for (const m of matches(line, patterns[pi]!)) {
         const value = read(m, line, pi);
-        if (value !== null && value !== undefined) out.push({ value, line, start: m.index, end: m.index + m[0].length, match: m });
+        if (value !== null && value !== undefined && !aimedAt(line, m.index)) out.push({ value, line, start: m.index, end: m.index + m[0].length, match: m });
       }
     }
   }

@@ -77,7 +77,7 @@ export const QUALIFIERS: Record<QualifierKind, string[]> = {
   /** What there is: 'hiện có 21', 'thực tế', 'có mặt'. */
   actual: ['hien co', 'hien nay co', 'thuc te', 'co mat', 'thuc hien', 'hien tai'],
   /** A target: 'phấn đấu', 'kế hoạch', 'dự kiến', 'mục tiêu'. */
-  plan: ['phan dau', 'ke hoach(?!\\s*(?:so|_))', 'du kien', 'muc tieu', 'chi tieu de ra', '(?<!chia )se', 'nam toi', 'thoi gian toi', 'tiep tuc'],
+  plan: ['phan dau', '(?<!(?:theo|thuc hien|trien khai|can cu|cua)\\s)ke hoach(?!\\s*(?:so|_))', 'du kien', 'muc tieu', 'chi tieu de ra', '(?<!chia )se', 'nam toi', 'thoi gian toi'],
   /** Another (earlier) time: 'năm trước', 'cùng kỳ', 'năm 2023' (checked against the report's year). */
   past: ['nam truoc', 'cung ky', 'nam ngoai', 'ky truoc', 'so voi'],
   /** A larger unit's figure: 'toàn huyện', 'của tỉnh'. */

@@ -178,3 +178,120 @@ describe('budget wordings', () => {
     expect(budget(text)).toEqual(expected);
   });
 });
+
+// --- more of each family ----------------------------------------------------------------------
+
+describe('more criteria wordings', () => {
+  const criteria = (text: string) => run(extractCriteria, doc(...lines(text))).fields.criteria ?? [];
+  it.each<[string, { group: number; met: number; total: number; unmet: number[] }[]]>([
+    ['- Nhóm 1 (8 chỉ tiêu): đạt 8/8.', [{ group: 1, met: 8, total: 8, unmet: [] }]],
+    ['Nhóm tiêu chí số 2: thực hiện đạt 4/4 chỉ tiêu.', [{ group: 2, met: 4, total: 4, unmet: [] }]],
+    ['Nhóm 3: đạt 10/11 chỉ tiêu (chỉ tiêu số 19 chưa đạt).', [{ group: 3, met: 10, total: 11, unmet: [19] }]],
+    ['Nhóm 4: 5/6 chỉ tiêu đạt, chưa đạt chỉ tiêu 27.', [{ group: 4, met: 5, total: 6, unmet: [27] }]],
+    ['Nhóm 5 có tổng số 10 chỉ tiêu, trong đó đạt 10 chỉ tiêu.', [{ group: 5, met: 10, total: 10, unmet: [] }]],
+    ['Nhóm 6: đạt 6 trong tổng số 8 chỉ tiêu; chưa đạt các chỉ tiêu 43, 47.', [{ group: 6, met: 6, total: 8, unmet: [43, 47] }]],
+    ['Nhóm 2: gồm 4 chỉ tiêu; kết quả: đạt 2; không đạt 2 (chỉ tiêu 10 và 12).', [{ group: 2, met: 2, total: 4, unmet: [10, 12] }]],
+    ['Nhóm 1: 8 chỉ tiêu, đã đạt 7, chỉ tiêu chưa đạt: 3.', [{ group: 1, met: 7, total: 8, unmet: [3] }]],
+    ['Trong nhóm 3, xã đã hoàn thành 11/11 chỉ tiêu.', [{ group: 3, met: 11, total: 11, unmet: [] }]],
+    ['Nhóm 4 chưa tự đánh giá.', []],
+    ['Năm 2025 phấn đấu nhóm 2 đạt 4/4 chỉ tiêu.', []],
+    ['Nhóm\tTổng chỉ tiêu\tĐạt\tChỉ tiêu chưa đạt\n1\t8\t7\t2\n3\t11\t11\t', [{ group: 1, met: 7, total: 8, unmet: [2] }, { group: 3, met: 11, total: 11, unmet: [] }]],
+  ])('%s', (text, expected) => {
+    expect(criteria(text)).toEqual(expected);
+  });
+});
+
+describe('more surveys and satisfaction wordings', () => {
+  const surveys = (text: string) => run(extractSurveys, doc('II. KẾT QUẢ', ...lines(text))).fields.surveys ?? null;
+  const sat = (text: string) => run(extractSatisfaction, doc('II. KẾT QUẢ', ...lines(text))).fields.satisfactionPercent ?? null;
+  it.each<[string, { done: number; planned: number } | null]>([
+    ['Khảo sát được 30/30 phiếu.', { done: 30, planned: 30 }],
+    ['Đến nay đã thu về 12 trên tổng số 15 phiếu khảo sát.', { done: 12, planned: 15 }],
+    ['Tiến độ khảo sát: 8/10 phiếu.', { done: 8, planned: 10 }],
+    ['Kế hoạch khảo sát 40 phiếu, chưa triển khai.', null],
+    ['Tỷ lệ 9/10 thôn đã phổ biến.', null],
+    ['Phiếu khảo sát hoàn thành 25/25.', { done: 25, planned: 25 }],
+  ])('surveys: %s', (text, expected) => {
+    expect(surveys(text)).toEqual(expected);
+  });
+  it.each<[string, number | null]>([
+    ['Kết quả khảo sát cho thấy 92,5% người dân hài lòng.', 92.5],
+    ['Mức độ hài lòng của tổ chức, cá nhân đạt 99%.', 99],
+    ['Chỉ số hài lòng về phục vụ hành chính: 96,1%.', 96.1],
+    ['Tỷ lệ người dân hài lòng là 100%.', 100],
+    ['Tỷ lệ thủ tục được giải quyết trực tuyến 75%.', null],
+    ['Tỷ lệ tham gia bảo hiểm y tế đạt 94%.', null],
+    ['Phấn đấu tỷ lệ hài lòng trên 95% vào năm sau.', null],
+  ])('satisfaction: %s', (text, expected) => {
+    expect(sat(text)).toBe(expected);
+  });
+});
+
+describe('more stars wordings', () => {
+  const stars = (text: string) => run(extractStars, doc('II. KẾT QUẢ', ...lines(text))).fields.starsRegistered ?? null;
+  it.each<[string, number | null]>([
+    ['Xã đăng ký mức độ đạt chuẩn 5 sao trong năm nay.', 5],
+    ['Đăng ký: 2 sao.', 2],
+    ['Phường đã đăng ký đạt chuẩn chính quyền thân thiện mức 4 sao.', 4],
+    ['Mục tiêu năm sau đạt 5 sao.', null],
+    ['Năm 2023 xã đạt 3 sao.', null],
+    ['Xã đăng ký đạt mức một sao.', 1],
+  ])('%s', (text, expected) => {
+    expect(stars(text)).toBe(expected);
+  });
+});
+
+describe('more committees wordings', () => {
+  const com = (text: string) => run(extractCommittees, doc('1. Công tác chỉ đạo', ...lines(text))).fields;
+  it.each<[string, number | null, number | null]>([
+    ['Ban Chỉ đạo xã gồm 13 đồng chí.', 13, null],
+    ['Tổ giúp việc gồm 07 công chức chuyên môn.', null, 7],
+    ['Ban Chỉ đạo được kiện toàn với 16 thành viên, Tổ giúp việc có 5 thành viên.', 16, 5],
+    ['Quyết định thành lập Ban Chỉ đạo (gồm 11 thành viên) và Tổ giúp việc (gồm 6 thành viên).', 11, 6],
+    ['Ban Chỉ đạo tỉnh có 25 thành viên.', null, null],
+    ['Ban Chỉ đạo họp 3 lần trong kỳ.', null, null],
+  ])('%s', (text, members, team) => {
+    const f = com(text);
+    expect(f.steeringCommittee?.members ?? null).toBe(members);
+    expect(f.supportTeam?.members ?? null).toBe(team);
+  });
+});
+
+describe('more training and inspection wordings', () => {
+  const train = (text: string) => run(extractTraining, doc('3. Tập huấn', ...lines(text))).fields.training ?? {};
+  const insp = (text: string) => run(extractInspections, doc('4. Kiểm tra, giám sát', ...lines(text))).fields.inspections ?? null;
+  it.each<[string, { classes?: number; participants?: number }]>([
+    ['Tổ chức được 3 hội nghị tập huấn với 210 đại biểu tham dự.', { classes: 3, participants: 210 }],
+    ['Số lớp tập huấn: 2; số người tham gia: 85.', { classes: 2, participants: 85 }],
+    ['Mở 01 lớp tập huấn nghiệp vụ.', { classes: 1 }],
+    ['Tham dự 2 lớp tập huấn do tỉnh tổ chức.', {}],
+    ['Dự kiến tổ chức 2 lớp tập huấn vào quý sau.', {}],
+  ])('training: %s', (text, expected) => {
+    expect(train(text)).toEqual(expected);
+  });
+  it.each<[string, number | null]>([
+    ['Trong kỳ có 02 đợt giám sát của HĐND xã.', 2],
+    ['Số cuộc kiểm tra: 4.', 4],
+    ['Thực hiện kiểm tra, giám sát được 5 cuộc.', 5],
+    ['Chưa có đợt kiểm tra nào.', 0],
+    ['Kế hoạch kiểm tra 3 đợt trong năm tới.', null],
+  ])('inspections: %s', (text, expected) => {
+    expect(insp(text)).toBe(expected);
+  });
+});
+
+describe('more budget wordings', () => {
+  const budget = (text: string) => run(extractBudget, doc('5. Kinh phí', ...lines(text))).fields.budget ?? {};
+  it.each<[string, unknown]>([
+    ['Kinh phí bố trí: 40 triệu đồng; đã sử dụng: 35 triệu đồng.', { planned: { total: 40 }, disbursed: { total: 35 } }],
+    ['Tổng kinh phí bố trí 50 triệu đồng, trong đó ngân sách huyện 20 triệu đồng, ngân sách xã 30 triệu đồng.', { planned: { total: 50, district: 20, commune: 30 } }],
+    // Neither allotted nor spent is said: two equally good readings, so nothing.
+    ['Tổng kinh phí 50 triệu đồng.', {}],
+    ['Kinh phí thực hiện trong kỳ: 7.500.000đ.', { disbursed: { total: 7.5 } }],
+    ['Kinh phí được phân bổ 15 tr.đồng.', { planned: { total: 15 } }],
+    ['Ngân sách xã bố trí 10 triệu đồng, đã chi 6,5 triệu đồng.', { planned: { commune: 10 }, disbursed: { commune: 6.5 } }],
+    ['Năm tới dự kiến xin hỗ trợ 30 triệu đồng.', {}],
+  ])('%s', (text, expected) => {
+    expect(budget(text)).toEqual(expected);
+  });
+});
