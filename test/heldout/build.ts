@@ -32,6 +32,9 @@ export const BUILT: Record<string, { headings: 'bold' | 'styles' | 'plain' }> = 
   'thai-nguyen-yen-lac-2024': { headings: 'styles' },
   'thanh-hoa-xuan-lam-2024-9m': { headings: 'plain' },
   'bac-ninh-quang-phu-2024-h2': { headings: 'bold' },
+  'hai-duong-cam-vu-2024': { headings: 'styles' },
+  'bac-giang-tt-voi-2024-h1': { headings: 'bold' },
+  'thai-binh-hong-minh-2024-h2': { headings: 'plain' },
 };
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/ {2,}/g, (m) => ' ' + '&nbsp;'.repeat(m.length - 1));
