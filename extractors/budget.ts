@@ -29,8 +29,8 @@ type Side = 'planned' | 'disbursed';
 type Part = 'total' | 'district' | 'commune';
 type Budget = Record<Side, Partial<Record<Part, number>>>;
 
-const PLANNED = W('du toan|ke hoach|bo tri|phan bo|duoc giao|giao du toan|du kien|duoc cap|dang ky');
-const DISBURSED = W('da trien khai|trien khai den|giai ngan|thuc hien|da chi|chi tra|da su dung|su dung|quyet toan|thuc chi|da cap|luy ke');
+const PLANNED = W('du toan|ke hoach|bo tri|phan bo|duoc giao|giao du toan|du kien|duoc cap|dang ky|giao(?=\\s+\\d)');
+const DISBURSED = W('da trien khai|trien khai den|giai ngan|thuc hien|da chi|chi tra|da su dung|su dung|quyet toan|thuc chi|da cap|luy ke|chi(?=\\s+(?:het\\s+)?\\d)');
 
 /** The side a label speaks of; when it names both ('thực hiện so với kế hoạch'), the word that comes first. */
 function sideOf(label: string): Side | null {
@@ -184,10 +184,12 @@ function fromText(doc: DocumentModel): TableResult {
       const m = { 0: line.folded.slice(q.numStart, q.end), 1: line.folded.slice(q.numStart, q.numEnd) } as const;
       const lead = line.folded.slice(Math.max(0, start - 120), start);
       const leadClause = lead.slice(Math.max(lead.lastIndexOf('. '), lead.lastIndexOf(';')) + 1);
-      if (!/kinh phi|ngan sach/.test(leadClause) && !/kinh phi|ngan sach/.test(heading)) continue;
+      // About funds: said in the clause, the sentence ('Kinh phí … giao 20 triệu; … chi 8 triệu') or the heading.
+      const leadSentence = lead.slice(lead.lastIndexOf('. ') + 1);
+      if (!/kinh phi|ngan sach/.test(leadClause) && !/kinh phi|ngan sach/.test(leadSentence) && !/kinh phi|ngan sach/.test(heading)) continue;
       if (W('de nghi|kien nghi|xin|de xuat|du kien nam sau').test(leadClause)) continue;
       // The side named nearest before the amount: 'bố trí 30 triệu đồng …, đến nay đã chi 18,6 triệu đồng'.
-      const side: Side | null = nearestSide(leadClause) ?? sideOf(heading);
+      const side: Side | null = nearestSide(leadClause + line.folded.slice(start, start + 2)) ?? sideOf(heading);
       if (!side) continue;
       // Just after the amount, before any bracket or other number: '2,5 triệu đồng từ ngân sách xã'.
       const after = line.folded.slice(start + m[0].length);

@@ -67,7 +67,7 @@ const COUNT = String.raw`(?<![\d/.,])(\d{1,3})(?![\d/]|[.,]\d)`;
 const NEG = String.raw`(?:chua|khong)\s*(?:dat|hoan thanh)`;
 const COUNTS: { kind: 'total' | 'met' | 'unmet'; re: RegExp }[] = [
   { kind: 'unmet', re: new RegExp(String.raw`${NEG}\s*:?\s*${COUNT}\s*${IND}|${COUNT}\s*${IND}\s*(?:con\s*)?${NEG}`, 'gu') },
-  { kind: 'met', re: new RegExp(String.raw`(?<!chua\s|khong\s)(?<![\p{L}])(?:dat|hoan thanh)(?:\s+duoc)?(?:\s+(?:ca|du|toan bo))?\s*:?\s*${COUNT}\s*${IND}|${COUNT}\s*${IND}\s*(?:da\s*)?(?:dat|hoan thanh)(?![\p{L}])`, 'gu') },
+  { kind: 'met', re: new RegExp(String.raw`(?<!chua\s|khong\s)(?<![\p{L}])(?:dat|hoan thanh)(?:\s+duoc)?(?:\s+(?:ca|du|toan bo|het|tat ca))?\s*:?\s*${COUNT}\s*${IND}|${COUNT}\s*${IND}\s*(?:da\s*)?(?:dat|hoan thanh)(?![\p{L}])`, 'gu') },
   { kind: 'total', re: new RegExp(String.raw`(?:(?<![\p{L}])(?:gom|co|tong so|tong cong|tong)\s*|^[\s:.\-–)]*)${COUNT}\s*${IND}(?!\s*(?:da\s*)?(?:dat|chua|khong|hoan thanh))`, 'gu') },
 ];
 
@@ -109,6 +109,10 @@ function fromCounts(folded: string, from: number, to: number): Ratio | null {
       }
     }
   }
+  // 'đạt toàn bộ 6 chỉ tiêu', 'hoàn thành cả 6 chỉ tiêu': all of them, so the total too.
+  if (found.met && !found.total && !found.unmet && /(?:ca|du|toan bo|het|tat ca)\s*:?\s*\d/.test(folded.slice(found.met.start, found.met.end))) {
+    found.total = { ...found.met };
+  }
   const { total, met, unmet } = found;
   const parts = [total, met, unmet].filter((x) => x !== undefined);
   if (parts.length < 2) return null;
@@ -143,7 +147,11 @@ export function findRatio(folded: string, from: number, to: number, surveyContex
       break;
     }
     if (unit && !UNIT_IND.test(unit)) continue;
-    if (!unit && !/(?<![\p{L}])dat(?:\s+duoc)?\s*:?\s*$/u.test(pre) && !/^\s*(?:dat|chua dat)/.test(seg.slice(end))) continue;
+    // '8/8 đạt', 'đạt: 8/8', in brackets after the words it counts ('đạt 100% chỉ tiêu (8/8)'), or the whole
+    // statement after a group's label ('- Nhóm III: 6/6.').
+    const whole = start - from <= 3 && /^[\s:.\-–)]*$/.test(seg.slice(from, start)) && /^\s*(?:[.;]|$)/.test(seg.slice(end));
+    if (!unit && !whole && !/(?<![\p{L}])dat(?:\s+duoc)?\s*:?\s*$/u.test(pre) && !/^\s*(?:dat|chua dat)/.test(seg.slice(end)) &&
+      !/(?:chi tieu|tieu chi|(?<![\p{L}])dat)[^;.()]{0,25}\(\s*$/u.test(pre)) continue;
     if (b === 0 || b > 200) continue;
     let met = a;
     if (/^\s*(?:chi tieu\s*)?(?:chua|khong)\s*(?:dat|hoan thanh|thuc hien)/.test(seg.slice(end, end + 30))) met = b - a;
@@ -227,7 +235,7 @@ export function findUnmet(folded: string, from: number, to: number): { numbers: 
 const UNMET_COUNT_END = /(?:chua|khong)\s*(?:dat|hoan thanh|thuc hien)(?:\s*:?\s*\d{1,3})?(?:\s*(?:chi tieu|tieu chi))?\s*$/;
 const NUM_LIST = String.raw`(\d{1,3}(?:\s*(?:,|;|va|-|–)\s*\d{1,3})*)`;
 const BRACKET_AFTER_UNMET = new RegExp(String.raw`(?:(?:chua|khong)\s*(?:dat|hoan thanh)\s*:?\s*\d{1,3}\s*(?:chi tieu|tieu chi)?|\d{1,3}\s*(?:chi tieu|tieu chi)\s*(?:con\s*)?(?:chua|khong)\s*(?:dat|hoan thanh))\s*\(\s*(?:(?:chi tieu|tieu chi|ct)\s*(?:so\s*)?)?${NUM_LIST}\s*\)`, 'u');
-const LABEL_UNMET = new RegExp(String.raw`(?<![\p{L}])(?:cac\s+)?(?:chi tieu|tieu chi)\s+(?:con\s+)?(?:chua|khong)\s*(?:dat|hoan thanh)\s*:\s*(?:(?:chi tieu|tieu chi|ct)\s*(?:so\s*)?)?${NUM_LIST}(?![\d/]|[.,]\d)`, 'u');
+const LABEL_UNMET = new RegExp(String.raw`(?<![\p{L}])(?:cac\s+)?(?:chi tieu|tieu chi)\s+(?:con\s+)?(?:chua|khong)\s*(?:dat|hoan thanh)\s*(?::|la|gom)\s*(?:(?:chi tieu|tieu chi|ct)\s*(?:so\s*)?)?${NUM_LIST}(?![\d/]|[.,]\d)`, 'u');
 
 function lastCommaSpace(s: string): number {
   let at = -1;

@@ -322,10 +322,18 @@ export function isMark(cell: string): boolean {
   return MARK.test(cell.trim());
 }
 
+/** Units of measure a value cell may carry after its number. */
+const CELL_UNIT = /^(?:ha|km2|km²|km|m2|%|nguoi|ho|khau|nhan khau|thon|xom|to dan pho|chi bo|dang vien|dong chi|d\/c|cai|chiec|lop|luot|cuoc|dot|lan|dong|trieu dong|trieu|nghin dong|tr\.?d|phieu|thanh vien)$/;
+
 /** A cell that holds a value: a number or a mark. */
 function isValueCell(cell: string): boolean {
   const t = cell.trim();
-  return (/^\d[\d.,\s]*$/.test(t) && parseVnNumber(t) !== null) || isMark(t);
+  if (isMark(t)) return true;
+  // A number, maybe with a unit of measure or a bracket in the cell ('512,4 ha', '7.215 người', '19 (trong đó …)');
+  // not a heading such as '3 sao' or 'Nhóm 1'.
+  const m = /^(\d[\d.,\s]*?)\s*(?:([\p{L}%²/.]+(?:\s+[\p{L}]+)?)|\(.*\))?$/u.exec(t);
+  if (!m || parseVnNumber(m[1]!.trim()) === null) return false;
+  return m[2] === undefined || CELL_UNIT.test(foldKeep(m[2]));
 }
 
 /** A row numbering the columns: (1) (2) (3) … or 1 2 3 … or A B 1 2 … */

@@ -17,7 +17,7 @@ import type { Mention } from './text/mentions.ts';
 import { lineMentions, pick, superseded } from './text/pick.ts';
 
 /** Headings of the opening section that describes the commune. */
-export const PROFILE_SECTION = /khai quat|dac diem|tinh hinh chung|tong quan|thong tin chung|gioi thieu chung|tinh hinh dia phuong|dieu kien tu nhien|so luoc|so lieu co ban|thong tin co ban|khai luoc/;
+export const PROFILE_SECTION = /khai quat|dac diem|tinh hinh chung|tong quan|thong tin chung|gioi thieu chung|tinh hinh dia phuong|dieu kien tu nhien|so luoc|so lieu (?:co ban|chung|tong quan)|thong tin co ban|khai luoc/;
 
 type Profile = {
   areaHa?: number; population?: number; households?: number; villages?: number;

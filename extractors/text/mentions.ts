@@ -67,6 +67,7 @@ export function qualifiersIn(folded: string): Set<QualifierKind> {
   return out;
 }
 
+const QUOTA_RE = new RegExp(String.raw`(?<![\p{L}])(?:${QUALIFIERS.quota.join('|')}|bien che)(?![\p{L}])`, 'u');
 const COUNTER_RE = new RegExp(String.raw`^\s*(?:${COUNTERS.join('|')})\s+`, 'u');
 const UNIT_WORD = /^\s*([\p{L}]+(?:\s+[\p{L}]+)?)/u;
 
@@ -107,11 +108,23 @@ export function mentionsIn(text: string, folded: string): Mention[] {
     if (!cl.inParens) own = own.replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
     const qs = quantities(own);
     let segStart = 0;
+    let quotaOf = false;
     for (const q of qs) {
       // A year after 'năm' belongs to the label ('dân số năm 2019 là …'), it is not a figure.
       if (/^(?:19[89]\d|20[0-4]\d)$/.test(own.slice(q.numStart, q.numEnd)) && /nam\s*$/.test(own.slice(Math.max(0, q.numStart - 6), q.numStart))) continue;
       const labelSeg = own.slice(segStart, q.numStart);
       segStart = q.end;
+      // 'có 20/21 người theo định biên': what there is, out of a quota — a count, not a ratio.
+      if (q.ratio) {
+        const den = /^\s*\/\s*\d{1,4}(?!\d)/.exec(own.slice(q.numEnd));
+        if (!den || !QUOTA_RE.test(own)) continue;
+        const rest = own.slice(q.numEnd + den[0].length);
+        q.ratio = false;
+        q.after = rest.slice(0, 40);
+        q.end = q.numEnd + den[0].length;
+        segStart = q.end;
+        quotaOf = true;
+      } else quotaOf = false;
       let concept: ConceptId | null = null;
       let how: Mention['how'] = 'label';
       // 1. the noun after the number ('23 chiếc băng rôn', '12 thôn')
@@ -146,6 +159,10 @@ export function mentionsIn(text: string, folded: string): Mention[] {
       if (NOT_BEFORE.get(concept)?.test(labelSeg) || NOT_RIGHT_BEFORE.get(concept)?.test(labelSeg)) continue;
       const { unit } = unitFits(concept, q);
       const qualifiers = qualifiersIn(labelSeg);
+      if (quotaOf) {
+        qualifiers.delete('quota');
+        qualifiers.add('actual');
+      }
       const year = [...labelSeg.matchAll(/(?<![\d/.,])(19[89]\d|20[0-4]\d)(?![\d])/g)].map((y) => Number(y[1])).pop() ?? null;
       if (cl.inParens) qualifiers.add('part');
       out.push({
