@@ -8,22 +8,14 @@ import { NUMBER, parseVnInteger, parseVnNumber } from '../src/document/numbers.t
 import { parsePeriod } from '../src/document/periods.ts';
 import { findDates } from '../src/document/dates.ts';
 import { referencesIn } from './references.ts';
-import { fold, paragraphs, provenance, rowQuote, sectionsAbout, isUnder } from './lib.ts';
+import { paragraphs, provenance, rowQuote, sectionsAbout, isUnder } from './lib.ts';
+import { foldKeep } from '../src/document/text.ts';
+import { qualifiersIn } from './text/mentions.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Folding that keeps positions
 
-/** fold() character by character, so that folded[i] corresponds to text[i]: a match found on the
- *  folded text can be sliced out of the original (names keep their diacritics and capitals). */
-export function foldKeep(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    const f = fold(ch);
-    out += f.length === 1 ? f : ch;
-  }
-  return out;
-}
+export { foldKeep } from '../src/document/text.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Number tokens for patterns written on folded text (add the 'u' flag: they use \p{L})
@@ -177,86 +169,8 @@ export function maskedFolded(line: Line): string {
 // ---------------------------------------------------------------------------------------------
 // Sentences with positions, quotes
 
-/** Sentence spans of a text: split after '.', '!' or '?' followed by a space and an upper-case letter,
- *  a dash, a quote or a bracket — but not inside brackets and not after a one-letter abbreviation.
- *  Unlike lib.sentences(), ';' does not split (parts of one statement often sit on either side). */
-export function sentenceSpans(text: string): [number, number][] {
-  const spans: [number, number][] = [];
-  let start = 0;
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '(') depth++;
-    else if (ch === ')') depth = Math.max(0, depth - 1);
-    else if ((ch === '.' || ch === '!' || ch === '?') && depth === 0) {
-      const rest = text.slice(i + 1);
-      const m = /^\s+(?=[\p{Lu}\-–+“"(\d])/u.exec(rest);
-      if (!m) continue;
-      if (ch === '.' && /(^|[\s(])\p{L}$/u.test(text.slice(Math.max(start, i - 2), i))) continue;
-      spans.push([start, i + 1]);
-      start = i + 1 + m[0].length;
-    }
-  }
-  if (start < text.length) spans.push([start, text.length]);
-  return spans.map(([a, b]) => trimSpan(text, a, b)).filter(([a, b]) => b > a);
-}
-
-function trimSpan(text: string, a: number, b: number): [number, number] {
-  while (a < b && /\s/.test(text[a]!)) a++;
-  while (b > a && /\s/.test(text[b - 1]!)) b--;
-  return [a, b];
-}
-
-/** The span of the sentence(s) covering [start, end) of a text. */
-export function sentenceAt(text: string, start: number, end: number = start + 1): [number, number] {
-  const spans = sentenceSpans(text);
-  let a = -1;
-  let b = -1;
-  for (const [s, e] of spans) {
-    if (e > start && s < end) {
-      if (a < 0) a = s;
-      b = e;
-    }
-  }
-  return a < 0 ? [0, text.length] : [a, b];
-}
-
-/** The ';'-clause covering [start, end) when the match sits inside one (outside brackets), else the sentence. */
-export function clauseAt(text: string, start: number, end: number = start + 1): [number, number] {
-  const [sa, sb] = sentenceAt(text, start, end);
-  let a = sa;
-  let b = sb;
-  let depth = 0;
-  for (let i = sa; i < sb; i++) {
-    const ch = text[i]!;
-    if (ch === '(') depth++;
-    else if (ch === ')') depth = Math.max(0, depth - 1);
-    else if (ch === ';' && depth === 0) {
-      if (i < start) a = i + 1;
-      else if (i >= end) { b = i; break; }
-    }
-  }
-  return trimSpan(text, a, b);
-}
-
-/** The comma-separated phrase covering [start, end) inside its clause (', ' outside brackets splits;
- *  a decimal comma has no space after it). */
-export function phraseAt(text: string, start: number, end: number = start + 1): [number, number] {
-  const [ca, cb] = clauseAt(text, start, end);
-  let a = ca;
-  let b = cb;
-  let depth = 0;
-  for (let i = ca; i < cb; i++) {
-    const ch = text[i]!;
-    if (ch === '(') depth++;
-    else if (ch === ')') depth = Math.max(0, depth - 1);
-    else if (ch === ',' && depth === 0 && /\s/.test(text[i + 1] ?? '')) {
-      if (i < start) a = i + 1;
-      else if (i >= end) { b = i; break; }
-    }
-  }
-  return trimSpan(text, a, b);
-}
+export { sentenceSpans, sentenceAt, clauseAt, phraseAt } from './text/sentences.ts';
+import { sentenceAt, clauseAt, phraseAt } from './text/sentences.ts';
 
 export type QuoteSize = 'phrase' | 'clause' | 'sentence';
 
@@ -306,6 +220,14 @@ export function* matches(line: Line, pattern: RegExp): Generator<RegExpExecArray
   }
 }
 
+/** A target or a request stated in the clause before a position ('phấn đấu …', 'dự kiến …', 'đề nghị
+ *  cấp …'): the number there is not what was done. The lexicon's 'plan' and 'request' qualifiers. */
+export function aimedAt(line: Line, at: number): boolean {
+  const [a] = clauseAt(line.folded, at);
+  const q = qualifiersIn(line.folded.slice(a, at));
+  return q.has('plan') || q.has('request');
+}
+
 /** The first hit, trying the groups of lines in order, then within a group the patterns in order,
  *  then the lines in document order. `read` turns a match into a value, or null to reject it. */
 export function findFirst<T>(
@@ -318,7 +240,7 @@ export function findFirst<T>(
       for (const line of lines) {
         for (const m of matches(line, patterns[pi]!)) {
           const value = read(m, line, pi);
-          if (value !== null && value !== undefined) {
+          if (value !== null && value !== undefined && !aimedAt(line, m.index)) {
             return { value, line, start: m.index, end: m.index + m[0].length, match: m };
           }
         }
@@ -339,7 +261,7 @@ export function findAll<T>(
     for (let pi = 0; pi < patterns.length; pi++) {
       for (const m of matches(line, patterns[pi]!)) {
         const value = read(m, line, pi);
-        if (value !== null && value !== undefined) out.push({ value, line, start: m.index, end: m.index + m[0].length, match: m });
+        if (value !== null && value !== undefined && !aimedAt(line, m.index)) out.push({ value, line, start: m.index, end: m.index + m[0].length, match: m });
       }
     }
   }
@@ -400,10 +322,18 @@ export function isMark(cell: string): boolean {
   return MARK.test(cell.trim());
 }
 
+/** Units of measure a value cell may carry after its number. */
+const CELL_UNIT = /^(?:ha|km2|km²|km|m2|%|nguoi|ho|khau|nhan khau|thon|xom|to dan pho|chi bo|dang vien|dong chi|d\/c|cai|chiec|lop|luot|cuoc|dot|lan|dong|trieu dong|trieu|nghin dong|tr\.?d|phieu|thanh vien)$/;
+
 /** A cell that holds a value: a number or a mark. */
 function isValueCell(cell: string): boolean {
   const t = cell.trim();
-  return (/^\d[\d.,\s]*$/.test(t) && parseVnNumber(t) !== null) || isMark(t);
+  if (isMark(t)) return true;
+  // A number, maybe with a unit of measure or a bracket in the cell ('512,4 ha', '7.215 người', '19 (trong đó …)');
+  // not a heading such as '3 sao' or 'Nhóm 1'.
+  const m = /^(\d[\d.,\s]*?)\s*(?:([\p{L}%²/.]+(?:\s+[\p{L}]+)?)|\(.*\))?$/u.exec(t);
+  if (!m || parseVnNumber(m[1]!.trim()) === null) return false;
+  return m[2] === undefined || CELL_UNIT.test(foldKeep(m[2]));
 }
 
 /** A row numbering the columns: (1) (2) (3) … or 1 2 3 … or A B 1 2 … */

@@ -25,3 +25,21 @@ export function isMostlyUpper(s: string): boolean {
   const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
   return upper / letters.length > 0.8;
 }
+
+/** Lower case, no diacritics, đ → d: for testing keywords whatever the tone placement or NFC/NFD.
+ *  The one folding of the project (extractors, names, periods use it). */
+export function fold(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+}
+
+/** fold() character by character, so that folded[i] corresponds to text[i]: a match found on the
+ *  folded text can be sliced out of the original (names keep their diacritics and capitals). */
+export function foldKeep(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    const f = fold(ch);
+    out += f.length === 1 ? f : ch;
+  }
+  return out;
+}

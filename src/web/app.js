@@ -2,6 +2,9 @@
 // token kept in sessionStorage (gone when the tab closes). Every text put on the page goes
 // through text nodes (h()), never innerHTML.
 'use strict';
+/** Values extracted with a confidence under this are listed for review first (extractors/index.ts REVIEW_BELOW). */
+const REVIEW_BELOW = 0.75;
+
 
 const TOKEN_KEY = 'baocao.token';
 const PERIOD_KEY = 'baocao.period';
@@ -460,6 +463,16 @@ function renderReport() {
       ` — ${c.who}, ${fmtTime(c.at)}. Lý do: `, h('i', {}, c.reason)))));
   }
 
+  // Values the extraction was unsure of, for review first (lowest confidence first).
+  const unsure = r.values.filter((v) => v.confidence !== null && v.confidence !== undefined && v.confidence < REVIEW_BELOW && !v.corrected)
+    .sort((a, b) => a.confidence - b.confidence);
+  if (unsure.length) {
+    parts.push(h('h3', {}, `Cần xem lại trước (${unsure.length})`));
+    parts.push(h('ul', { class: 'review', id: 'review-list' }, ...unsure.map((v) => h('li', {},
+      h('b', {}, v.label), `: ${fmtValue(v.value, v.kind)} — độ tin cậy ${Math.round(v.confidence * 100)}%`,
+      v.quote ? h('q', {}, v.quote) : null))));
+  }
+
   parts.push(h('h3', {}, 'Các giá trị trích xuất và nguồn'));
   const rows = [];
   let group = null;
@@ -485,9 +498,10 @@ function fact(label, value) {
 }
 
 function valueRow(v) {
-  return h('tr', { class: v.corrected ? 'corrected' : '', dataset: { path: v.path } },
+  const unsure = v.confidence !== null && v.confidence !== undefined && v.confidence < REVIEW_BELOW;
+  return h('tr', { class: [v.corrected ? 'corrected' : '', unsure ? 'unsure' : ''].join(' ').trim(), dataset: { path: v.path } },
     h('td', { class: 'label' }, v.label),
-    h('td', { class: 'val original' }, fmtValue(v.original, v.kind)),
+    h('td', { class: 'val original' }, fmtValue(v.original, v.kind), unsure ? h('span', { class: 'badge unsure', title: 'Độ tin cậy thấp' }, 'cần xem lại') : null),
     h('td', { class: 'val current' }, fmtValue(v.value, v.kind), v.corrected ? ' ' : null, v.corrected ? h('span', { class: 'badge corrected' }, 'đã đính chính') : null),
     h('td', { class: 'src' },
       v.section ? h('span', { class: 'section' }, v.section) : null,
