@@ -72,6 +72,9 @@ export interface PageData {
   height: number;
   runs: Run[];
   rules: Rule[];
+  /** Tables the reader found itself (borderless tables of a text-layer PDF): grid lines and
+   *  merged cells; the runs inside them are placed into their cells here. */
+  tables?: GridTable[];
 }
 
 // Tunables, in em of the text's font size unless said otherwise.
@@ -292,7 +295,7 @@ function dropFurniture(pages: { page: PageData; lines: Line[] }[]): void {
 
 export function layoutToBlocks(pages: PageData[]): RawBlock[] {
   const perPage = pages.map((page) => {
-    const tables = detectTables(page.page, page.rules);
+    const tables = [...detectTables(page.page, page.rules), ...(page.tables ?? []).map((t) => ({ ...t, cells: t.cells.map((c) => ({ ...c, runs: [] })) }))].sort((a, b) => a.top - b.top);
     const flow: Run[] = [];
     for (const r of page.runs) {
       const cx = r.x + Math.min(r.w, 2 * r.size) / 2;
