@@ -6,8 +6,7 @@ import type { PdfPage } from './open.ts';
 
 /** One character as drawn. Page coordinates: points, origin top-left, y grows downwards. */
 export interface PdfChar {
-  /** The character (one code point; a glyph whose ToUnicode holds several gives several chars
-   *  with the same box). */
+  /** The character: one code point, and the combining marks drawn with it (not yet NFC). */
   c: string;
   /** Left and right edge of the glyph's box. */
   x0: number;
@@ -37,6 +36,7 @@ interface FontFacts {
 /** Names that say bold or italic when the font's own flags do not ('Arial,Bold', 'Times-BoldItalic'). */
 const BOLD_NAME = /bold|black|heavy|semibold|demibold|,B\b/i;
 const ITALIC_NAME = /italic|oblique|,I\b/i;
+const COMBINING = /^\p{M}$/u;
 
 /**
  * The characters of one page. Text that is not horizontal and left-to-right (a rotated stamp, a
@@ -59,6 +59,14 @@ export function pageChars(page: PdfPage): PageChars {
       },
       onChar(c, origin, font, size, quad) {
         if (!horizontal || size < 1) return;
+        // A combining mark belongs to the character drawn just before it (a glyph whose ToUnicode
+        // entry is decomposed, 'u\u031B' for 'ư', gives the base and its marks one after the
+        // other), wherever MuPDF puts the mark's own box.
+        const prev = chars[chars.length - 1];
+        if (prev && COMBINING.test(c) && Math.abs(prev.y - (origin[1] - by0)) < 0.3 * size) {
+          prev.c += c;
+          return;
+        }
         let facts = fonts.get(font.pointer);
         if (!facts) {
           const name = font.getName();

@@ -53,8 +53,10 @@ export async function openPdf(buffer: Buffer): Promise<OpenedPdf> {
     throw corrupt(err);
   }
   if (pageCount === 0) {
+    // No pages in a file MuPDF had to rebuild (a truncated download): broken, not empty.
+    const repaired = doc.asPDF()?.wasRepaired() ?? false;
     doc.destroy();
-    throw new BaocaoError('EMPTY_PDF');
+    throw repaired ? new BaocaoError('CORRUPT_PDF', 'không tìm thấy trang nào') : new BaocaoError('EMPTY_PDF');
   }
   return { doc, pageCount };
 }
