@@ -1,6 +1,256 @@
-// Step 4 of the PDF path: words → borderless tables (no rules drawn).
-import type { GridTable, Rule, Run } from '../layout/page-layout.ts';
+// Step 4 of the PDF path: words → borderless tables. A Word table printed without borders has no
+// rules to find its cells by; its cells show in the words' geometry instead:
+//  - a gap between two cells of a line is wider than the line's word spaces (cell padding);
+//  - the value rows (a number or a mark in some cell) give the columns: the x-ranges their pieces
+//    cover, plus the header pieces that stand over no value;
+//  - above the first value row is the header: its pieces are stacked into cells (wrapped lines of a
+//    cell start in the same column and follow at the line pitch), a cell over others spans their
+//    columns (merged header cells), and the header's rows are the cells' nesting levels;
+//  - below it each line is a row, except a line that only continues the wrapped cells above.
+// Only blocks of three columns or more are taken; two-column blocks (the header and signature
+// tables) are read by the layout's column blocks. Ruled tables come from the rules, in the layout.
+import { detectTables, LIST_LABEL, type GridTable, type Rule, type Run } from '../layout/page-layout.ts';
 
-export function borderlessTables(_page: number, _runs: readonly Run[], _rules: readonly Rule[]): GridTable[] {
-  return [];
+interface Piece {
+  runs: Run[];
+  /** Baseline of its first word (a line's pieces may sit a little apart: cells centred vertically). */
+  y: number;
+  left: number;
+  right: number;
+  text: string;
+}
+
+interface TLine {
+  y: number;
+  size: number;
+  runs: Run[];
+  pieces: Piece[];
+  left: number;
+  right: number;
+}
+
+/** A cell gap is at least this wide (em), and wider than the line's word spaces by WORD_SPACE_RATIO. */
+const CELL_GAP_EM = 0.3;
+const WORD_SPACE_RATIO = 1.25;
+/** Lines of one table are at most this far apart (em, baseline to baseline). */
+const ROW_PITCH_EM = 2.2;
+/** Lines of one cell follow at most this far apart (em); a new row is farther (cell padding). */
+const WRAP_PITCH_EM = 1.25;
+const VALUE = /^(?:\d[\d.,]*|[xX×✓✔])$/u;
+
+export function borderlessTables(page: number, runs: readonly Run[], rules: readonly Rule[]): GridTable[] {
+  const ruled = detectTables(page, rules);
+  const free = runs.filter((r) => !ruled.some((t) => r.y >= t.top - 2 && r.y - 0.3 * r.size <= t.bottom + 2 && r.x + r.w >= t.xs[0]! - 2 && r.x <= t.xs[t.xs.length - 1]! + 2));
+  const lines = toLines(free);
+  if (lines.length < 2) return [];
+  const textLeft = percentile(lines.map((l) => l.left), 0.1);
+  const textRight = Math.max(...lines.map((l) => l.right));
+  const width = Math.max(1, textRight - textLeft);
+  const isFlow = (l: TLine) => {
+    if (l.pieces.length > 1) return false;
+    const center = (l.left + l.right) / 2;
+    if (Math.abs(center - (textLeft + textRight) / 2) < 0.03 * width) return true; // a centred title
+    return l.left <= textLeft + l.size && l.right - l.left >= 0.45 * width; // a line of text
+  };
+  const isRow = (l: TLine) => l.pieces.length >= 3 || (l.pieces.length === 2 && !LIST_LABEL.test(l.pieces[0]!.text));
+
+  const tables: GridTable[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!isRow(lines[i]!)) {
+      i++;
+      continue;
+    }
+    // The block around this row line: close lines that are not running text.
+    let a = i, b = i;
+    const near = (p: TLine, q: TLine) => Math.abs(q.y - p.y) <= ROW_PITCH_EM * Math.max(p.size, q.size);
+    while (a > 0 && near(lines[a - 1]!, lines[a]!) && !isFlow(lines[a - 1]!)) a--;
+    while (b + 1 < lines.length && near(lines[b]!, lines[b + 1]!) && !isFlow(lines[b + 1]!)) b++;
+    const table = buildTable(page, lines.slice(a, b + 1));
+    if (table) tables.push(table);
+    i = b + 1;
+  }
+  return tables;
+}
+
+function percentile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words → lines → pieces (the text of one cell on one line)
+
+function toLines(runs: readonly Run[]): TLine[] {
+  const sorted = [...runs].sort((a, b) => a.y - b.y || a.x - b.x);
+  const groups: Run[][] = [];
+  for (const r of sorted) {
+    const g = groups[groups.length - 1];
+    if (g && Math.abs(r.y - g[0]!.y) <= 0.4 * Math.min(r.size, g[0]!.size)) g.push(r);
+    else groups.push([r]);
+  }
+  return groups.map((g) => {
+    const rs = g.sort((a, b) => a.x - b.x);
+    const size = Math.max(...rs.map((r) => r.size));
+    const gaps = rs.slice(1).map((r, k) => r.x - (rs[k]!.x + rs[k]!.w));
+    const small = gaps.filter((x) => x <= 0.45 * size).sort((x, y) => x - y);
+    const space = small.length ? small[small.length >> 1]! : 0.25 * size;
+    const cut = Math.max(CELL_GAP_EM * size, WORD_SPACE_RATIO * space);
+    const pieces: Piece[] = [];
+    rs.forEach((r, k) => {
+      const last = pieces[pieces.length - 1];
+      if (last && gaps[k - 1]! <= cut) {
+        last.runs.push(r);
+        last.right = Math.max(last.right, r.x + r.w);
+        last.text += ` ${r.text}`;
+      } else pieces.push({ runs: [r], y: r.y, left: r.x, right: r.x + r.w, text: r.text });
+    });
+    return { y: rs[0]!.y, size, runs: rs, pieces, left: pieces[0]!.left, right: Math.max(...pieces.map((p) => p.right)) };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// A block of lines → a table grid
+
+interface HeaderCell {
+  pieces: Piece[];
+  top: number;
+  y: number;
+  c0: number;
+  c1: number;
+  level: number;
+}
+
+function buildTable(page: number, lines: TLine[]): GridTable | null {
+  const firstValue = lines.findIndex((l) => l.pieces.some((p) => VALUE.test(p.text)));
+  if (firstValue < 0) return null;
+  const header = lines.slice(0, firstValue);
+  const data = lines.slice(firstValue);
+  if (!data.some((l) => l.pieces.length >= 2)) return null;
+
+  // Columns: the x-ranges the value rows cover, then the header pieces over nothing else.
+  const spans: { left: number; right: number }[] = [];
+  const addSpan = (left: number, right: number, mergeGap: number) => {
+    const overl = spans.filter((s) => left < s.right + mergeGap && right > s.left - mergeGap);
+    for (const s of overl) spans.splice(spans.indexOf(s), 1);
+    spans.push({ left: Math.min(left, ...overl.map((s) => s.left)), right: Math.max(right, ...overl.map((s) => s.right)) });
+  };
+  for (const l of data) for (const p of l.pieces) addSpan(p.left, p.right, 0.1 * l.size);
+  const headerPieces = header.flatMap((l) => l.pieces).sort((p, q) => (p.right - p.left) - (q.right - q.left));
+  for (const p of headerPieces) if (!spans.some((s) => p.left < s.right && p.right > s.left)) spans.push({ left: p.left, right: p.right });
+  spans.sort((s, t) => s.left - t.left);
+  if (spans.length < 3) return null;
+  const xs = [spans[0]!.left - 1, ...spans.slice(1).map((s, k) => (spans[k]!.right + s.left) / 2), spans[spans.length - 1]!.right + 1];
+  const ncols = spans.length;
+  const colOf = (x: number) => {
+    let c = 0;
+    while (c < ncols - 1 && x >= xs[c + 1]!) c++;
+    return c;
+  };
+  const colRange = (p: Piece): [number, number] => {
+    const c0 = colOf(p.left + 0.5);
+    let c1 = colOf(p.right - 0.5);
+    // A piece that only touches the next column's gap stays in its own.
+    while (c1 > c0 && p.right < spans[c1]!.left + 1) c1--;
+    return [c0, c1];
+  };
+
+  // Header: pieces stacked into cells, cells nested into levels.
+  const hcells: HeaderCell[] = [];
+  for (const l of header) {
+    for (const p of l.pieces) {
+      const [c0, c1] = colRange(p);
+      const above = hcells.filter((h) => h.c0 === c0 && p.y - h.y <= WRAP_PITCH_EM * l.size && p.y > h.y + 0.3 * l.size);
+      const under = above[above.length - 1];
+      const blocked = under && hcells.some((h) => h !== under && h.y > under.y && h.y < p.y && h.c0 <= c0 && h.c1 >= c0);
+      if (under && !blocked) {
+        under.pieces.push(p);
+        under.y = p.y;
+        under.c1 = Math.max(under.c1, c1);
+      } else hcells.push({ pieces: [p], top: p.y - l.size, y: p.y, c0, c1, level: 0 });
+    }
+  }
+  hcells.sort((h, k) => h.top - k.top);
+  for (const h of hcells) {
+    const over = hcells.filter((k) => k !== h && k.top < h.top - 0.3 * (h.y - h.top) && k.c0 <= h.c1 && k.c1 >= h.c0 && k.y < h.top + 0.5);
+    h.level = over.length ? 1 + Math.max(...over.map((k) => k.level)) : 0;
+  }
+  // Cells under a parent on the same line sit on the same level ('Ngân sách huyện', 'Ngân sách xã'
+  // under 'Trong đó' and beside it).
+  for (const h of hcells) {
+    if (h.level === 0) continue;
+    const peers = hcells.filter((k) => k.level > 0 && Math.abs(k.top - h.top) < 2);
+    h.level = Math.max(...peers.map((k) => k.level));
+  }
+  const levels = hcells.length ? 1 + Math.max(...hcells.map((h) => h.level)) : 0;
+  // The header as a grid of owners; a cell left of an empty place under the same parent spans it.
+  const owner: (HeaderCell | null)[][] = Array.from({ length: levels }, () => new Array<HeaderCell | null>(ncols).fill(null));
+  for (const h of hcells) for (let c = h.c0; c <= h.c1; c++) if (!owner[h.level]![c]) owner[h.level]![c] = h;
+  for (let L = 1; L < levels; L++) {
+    for (let c = 1; c < ncols; c++) {
+      const left = owner[L]![c - 1];
+      if (owner[L]![c] || !left || owner[L - 1]![c] !== owner[L - 1]![c - 1] || !owner[L - 1]![c]) continue;
+      const deeper = owner.slice(L + 1).some((row) => row[c]);
+      if (!deeper) continue;
+      owner[L]![c] = left;
+      left.c1 = Math.max(left.c1, c);
+    }
+  }
+  const cells: GridTable['cells'] = [];
+  const covered = Array.from({ length: levels }, () => new Array<boolean>(ncols).fill(false));
+  for (let L = 0; L < levels; L++) {
+    for (let c = 0; c < ncols; c++) {
+      if (covered[L]![c]) continue;
+      const h = owner[L]![c];
+      if (!h || h.c0 !== c) {
+        cells.push({ r: L, c, rs: 1, cs: 1, runs: [] });
+        continue;
+      }
+      const cs = h.c1 - h.c0 + 1;
+      let rs = 1;
+      while (L + rs < levels && Array.from({ length: cs }, (_, k) => owner[L + rs]![c + k]).every((o) => !o)) rs++;
+      for (let dr = 0; dr < rs; dr++) for (let dc = 0; dc < cs; dc++) covered[L + dr]![c + dc] = true;
+      cells.push({ r: L, c, rs, cs, runs: h.pieces.flatMap((p) => p.runs) });
+    }
+  }
+
+  // Rows below the header: a line each, or the continuation of wrapped cells above.
+  const rows: { y: number; cells: Map<number, { cs: number; runs: Run[] }> }[] = [];
+  let prev: TLine | null = null;
+  for (const l of data) {
+    const placed = l.pieces.map((p) => ({ p, range: colRange(p) }));
+    const row = rows[rows.length - 1];
+    // Close to the line above (no cell padding between): the same row, unless it starts a new
+    // numbered row or puts a second value into a cell.
+    const joins = row !== undefined && prev !== null && l.y - prev.y <= WRAP_PITCH_EM * l.size
+      && !(row.cells.has(0) && placed.some(({ range }) => range[0] === 0))
+      && placed.every(({ p, range }) => !row.cells.has(range[0]) || !VALUE.test(p.text));
+    const target = joins && row ? row.cells : new Map<number, { cs: number; runs: Run[] }>();
+    for (const { p, range } of placed) {
+      const had = target.get(range[0]);
+      if (had) {
+        had.runs.push(...p.runs);
+        had.cs = Math.max(had.cs, range[1] - range[0] + 1);
+      } else target.set(range[0], { cs: range[1] - range[0] + 1, runs: [...p.runs] });
+    }
+    if (!joins) rows.push({ y: l.y - l.size, cells: target });
+    prev = l;
+  }
+  rows.forEach((row, k) => {
+    const r = levels + k;
+    for (let c = 0; c < ncols;) {
+      const cell = row.cells.get(c);
+      const cs = cell ? Math.min(cell.cs, ncols - c) : 1;
+      cells.push({ r, c, rs: 1, cs, runs: cell?.runs ?? [] });
+      c += cs;
+    }
+  });
+
+  // Row lines (y): the header's levels from their cells' tops, then the rows.
+  const ys: number[] = [];
+  for (let L = 0; L < levels; L++) ys.push(Math.min(...hcells.filter((h) => h.level === L).map((h) => h.top)));
+  for (const row of rows) ys.push(row.y);
+  ys.push(data[data.length - 1]!.y + 0.3 * data[data.length - 1]!.size);
+  for (let k = 1; k < ys.length; k++) if (!(ys[k]! > ys[k - 1]!)) ys[k] = ys[k - 1]! + 0.01;
+  return { page, top: ys[0]!, bottom: ys[ys.length - 1]!, xs, ys, cells };
 }
