@@ -135,7 +135,12 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
     for (const s of overl) spans.splice(spans.indexOf(s), 1);
     spans.push({ left: Math.min(left, ...overl.map((s) => s.left)), right: Math.max(right, ...overl.map((s) => s.right)) });
   };
-  for (const l of data) for (const p of l.pieces) addSpan(p.left, p.right, 0.1 * l.size);
+  for (const l of data) if (l.pieces.length >= 2) for (const p of l.pieces) addSpan(p.left, p.right, 0.1 * l.size);
+  // A one-piece line across two columns at the end is a note under the table ('Đơn vị tính: …').
+  const bridges = (l: TLine) => l.pieces.length === 1 && spans.filter((sp) => l.left < sp.right && l.right > sp.left).length >= 2;
+  while (data.length > 1 && bridges(data[data.length - 1]!)) data.pop();
+  // Other one-piece lines only open a column where there is none (they may be wider than it).
+  for (const l of data) if (l.pieces.length === 1 && !spans.some((sp) => l.left < sp.right && l.right > sp.left)) addSpan(l.left, l.right, 0.1 * l.size);
   const headerPieces = header.flatMap((l) => l.pieces).sort((p, q) => (p.right - p.left) - (q.right - q.left));
   for (const p of headerPieces) if (!spans.some((s) => p.left < s.right && p.right > s.left)) spans.push({ left: p.left, right: p.right });
   spans.sort((s, t) => s.left - t.left);
@@ -185,7 +190,15 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
   const levels = hcells.length ? 1 + Math.max(...hcells.map((h) => h.level)) : 0;
   // The header as a grid of owners; a cell left of an empty place under the same parent spans it.
   const owner: (HeaderCell | null)[][] = Array.from({ length: levels }, () => new Array<HeaderCell | null>(ncols).fill(null));
-  for (const h of hcells) for (let c = h.c0; c <= h.c1; c++) if (!owner[h.level]![c]) owner[h.level]![c] = h;
+  for (const h of hcells) {
+    const taken = owner[h.level]![h.c0];
+    if (taken) {
+      // Two cells at one place (a wide cell ran into its neighbour): one cell, no text lost.
+      taken.pieces.push(...h.pieces);
+      continue;
+    }
+    for (let c = h.c0; c <= h.c1; c++) if (!owner[h.level]![c]) owner[h.level]![c] = h;
+  }
   for (let L = 1; L < levels; L++) {
     for (let c = 1; c < ncols; c++) {
       const left = owner[L]![c - 1];
