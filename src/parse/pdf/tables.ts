@@ -93,7 +93,9 @@ function toLines(runs: readonly Run[]): TLine[] {
     const rs = g.sort((a, b) => a.x - b.x);
     const size = Math.max(...rs.map((r) => r.size));
     const gaps = rs.slice(1).map((r, k) => r.x - (rs[k]!.x + rs[k]!.w));
-    const small = gaps.filter((x) => x <= 0.45 * size).sort((x, y) => x - y);
+    // The line's word space: the middle one of its gaps up to 0.7 em (a justified line stretches
+    // them all alike; a thin space inside '19 074' is not one).
+    const small = gaps.filter((x) => x <= 0.7 * size).sort((x, y) => x - y);
     const space = small.length ? small[small.length >> 1]! : 0.25 * size;
     const cut = Math.max(CELL_GAP_EM * size, WORD_SPACE_RATIO * space);
     const pieces: Piece[] = [];
@@ -126,7 +128,7 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
   if (firstValue < 0) return null;
   const header = lines.slice(0, firstValue);
   const data = lines.slice(firstValue);
-  if (!data.some((l) => l.pieces.length >= 2)) return null;
+  if (!data.some((l) => l.pieces.length >= 2) || lines.filter((l) => l.pieces.length >= 2).length < 2) return null;
 
   // Columns: the x-ranges the value rows cover, then the header pieces over nothing else.
   const spans: { left: number; right: number }[] = [];
