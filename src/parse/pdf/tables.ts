@@ -50,7 +50,11 @@ export function borderlessTables(page: number, runs: readonly Run[], rules: read
     if (l.pieces.length > 1) return false;
     const center = (l.left + l.right) / 2;
     if (Math.abs(center - (textLeft + textRight) / 2) < 0.03 * width) return true; // a centred title
-    return l.left <= textLeft + l.size && l.right - l.left >= 0.45 * width; // a line of text
+    if (l.right >= textRight - 2 && l.left > textLeft + 0.5 * width) return true; // a right-aligned note ('Đơn vị tính: …')
+    if (l.left > textLeft + l.size) return false;
+    // From the left margin: a line of text, a numbered heading ('2. Công tác kiểm tra …'), a sentence.
+    const words = l.runs.length;
+    return l.right - l.left >= 0.45 * width || words >= 6 || (words >= 3 && LIST_LABEL.test(l.runs[0]!.text));
   };
   const isRow = (l: TLine) => l.pieces.length >= 3 || (l.pieces.length === 2 && !LIST_LABEL.test(l.pieces[0]!.text));
 
@@ -101,7 +105,9 @@ function toLines(runs: readonly Run[]): TLine[] {
     const pieces: Piece[] = [];
     rs.forEach((r, k) => {
       const last = pieces[pieces.length - 1];
-      if (last && gaps[k - 1]! <= cut) {
+      // A list number and the tab after it ('1.⇥Công tác tập huấn …') are one piece of text.
+      const afterLabel = pieces.length === 1 && last !== undefined && /[.)]$|^[-–+•]$/u.test(last.text) && LIST_LABEL.test(last.text) && gaps[k - 1]! < 6 * size;
+      if (last && (gaps[k - 1]! <= cut || afterLabel)) {
         last.runs.push(r);
         last.right = Math.max(last.right, r.x + r.w);
         last.text += ` ${r.text}`;
