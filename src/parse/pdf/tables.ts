@@ -130,8 +130,11 @@ interface HeaderCell {
 }
 
 function buildTable(page: number, lines: TLine[]): GridTable | null {
-  const firstValue = lines.findIndex((l) => l.pieces.some((p) => VALUE.test(p.text)));
+  let firstValue = lines.findIndex((l) => l.pieces.some((p) => VALUE.test(p.text)));
   if (firstValue < 0) return null;
+  // Lines less than a line apart are one row (cells centred vertically: the first line of a
+  // wrapped cell sits above the one-line cells of its row).
+  while (firstValue > 0 && lines[firstValue]!.y - lines[firstValue - 1]!.y < 0.9 * lines[firstValue]!.size) firstValue--;
   const header = lines.slice(0, firstValue);
   const data = lines.slice(firstValue);
   if (!data.some((l) => l.pieces.length >= 2) || lines.filter((l) => l.pieces.length >= 2).length < 2) return null;
@@ -149,9 +152,17 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
   while (data.length > 1 && bridges(data[data.length - 1]!)) data.pop();
   // Other one-piece lines only open a column where there is none (they may be wider than it).
   for (const l of data) if (l.pieces.length === 1 && !spans.some((sp) => l.left < sp.right && l.right > sp.left)) addSpan(l.left, l.right, 0.1 * l.size);
+  // A header piece over no value opens a column of its own when no header piece below it shares
+  // its place (a column left empty in every row); a piece with others under it ('Trong đó') is a
+  // merged cell over theirs.
   const headerPieces = header.flatMap((l) => l.pieces).sort((p, q) => (p.right - p.left) - (q.right - q.left));
-  for (const p of headerPieces) if (!spans.some((s) => p.left < s.right && p.right > s.left)) spans.push({ left: p.left, right: p.right });
+  const leaf = (p: Piece) => !headerPieces.some((q) => q !== p && q.y > p.y + 0.5 && q.left < p.right && q.right > p.left);
+  for (const p of headerPieces) if (leaf(p) && !spans.some((s) => p.left < s.right && p.right > s.left)) spans.push({ left: p.left, right: p.right });
   spans.sort((s, t) => s.left - t.left);
+  if (process.env.DEBUG_TABLES) {
+    for (const l of lines) console.error(l.y.toFixed(1), l.pieces.map((p) => `[${p.left.toFixed(0)}-${p.right.toFixed(0)}]${p.text}`).join(' | '));
+    console.error('spans', spans.map((s) => `${s.left.toFixed(0)}-${s.right.toFixed(0)}`).join(' '));
+  }
   if (spans.length < 3) return null;
   const xs = [spans[0]!.left - 1, ...spans.slice(1).map((s, k) => (spans[k]!.right + s.left) / 2), spans[spans.length - 1]!.right + 1];
   const ncols = spans.length;
