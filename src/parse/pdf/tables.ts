@@ -172,10 +172,16 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
     return c;
   };
   const colRange = (p: Piece): [number, number] => {
-    const c0 = colOf(p.left + 0.5);
+    let c0 = colOf(p.left + 0.5);
     let c1 = colOf(p.right - 0.5);
-    // A piece that only touches the next column's gap stays in its own.
-    while (c1 > c0 && p.right < spans[c1]!.left + 1) c1--;
+    // A piece that only reaches a little into a column's room (not over its values, not a fifth
+    // of its width) does not span it.
+    const reaches = (c: number) => {
+      const lo = Math.max(p.left, xs[c]!), hi = Math.min(p.right, xs[c + 1]!);
+      return (p.left < spans[c]!.right && p.right > spans[c]!.left) || hi - lo >= 0.2 * (xs[c + 1]! - xs[c]!);
+    };
+    while (c1 > c0 && !reaches(c1)) c1--;
+    while (c0 < c1 && !reaches(c0)) c0++;
     return [c0, c1];
   };
 
@@ -184,7 +190,13 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
   for (const l of header) {
     for (const p of l.pieces) {
       const [c0, c1] = colRange(p);
-      const above = hcells.filter((h) => h.c0 === c0 && p.y - h.y <= WRAP_PITCH_EM * l.size && p.y > h.y + 0.3 * l.size);
+      // The next line of a cell: close below it, in the same column, aligned with it (left,
+      // centre or right); a cell under a wider one (its parent) is not aligned with it.
+      const aligned = (h: HeaderCell) => {
+        const q = h.pieces[h.pieces.length - 1]!;
+        return Math.abs(q.left - p.left) < 2.5 || Math.abs(q.right - p.right) < 2.5 || Math.abs(q.left + q.right - p.left - p.right) < 5;
+      };
+      const above = hcells.filter((h) => h.c0 === c0 && p.y - h.y <= WRAP_PITCH_EM * l.size && p.y > h.y + 0.3 * l.size && aligned(h));
       const under = above[above.length - 1];
       const blocked = under && hcells.some((h) => h !== under && h.y > under.y && h.y < p.y && h.c0 <= c0 && h.c1 >= c0);
       if (under && !blocked) {
