@@ -164,6 +164,20 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
     console.error('spans', spans.map((s) => `${s.left.toFixed(0)}-${s.right.toFixed(0)}`).join(' '));
   }
   if (spans.length < 3) return null;
+  // Each column's extent: its values and the header pieces standing over them alone (the lowest
+  // header cell of the column). Pieces above several columns are merged cells over them.
+  for (const p of headerPieces) {
+    if (!leaf(p)) continue;
+    const over = spans.filter((sp) => p.left < sp.right && p.right > sp.left);
+    if (over.length !== 1) continue;
+    const sp = over[0]!;
+    const k = spans.indexOf(sp);
+    const left = Math.min(sp.left, p.left), right = Math.max(sp.right, p.right);
+    // It must not run into a neighbour's values.
+    if ((k > 0 && left < spans[k - 1]!.right) || (k + 1 < spans.length && right > spans[k + 1]!.left)) continue;
+    sp.left = left;
+    sp.right = right;
+  }
   const xs = [spans[0]!.left - 1, ...spans.slice(1).map((s, k) => (spans[k]!.right + s.left) / 2), spans[spans.length - 1]!.right + 1];
   const ncols = spans.length;
   const colOf = (x: number) => {
@@ -172,17 +186,11 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
     return c;
   };
   const colRange = (p: Piece): [number, number] => {
-    let c0 = colOf(p.left + 0.5);
-    let c1 = colOf(p.right - 0.5);
-    // A piece that only reaches a little into a column's room (not over its values, not a fifth
-    // of its width) does not span it.
-    const reaches = (c: number) => {
-      const lo = Math.max(p.left, xs[c]!), hi = Math.min(p.right, xs[c + 1]!);
-      return (p.left < spans[c]!.right && p.right > spans[c]!.left) || hi - lo >= 0.2 * (xs[c + 1]! - xs[c]!);
-    };
-    while (c1 > c0 && !reaches(c1)) c1--;
-    while (c0 < c1 && !reaches(c0)) c0++;
-    return [c0, c1];
+    // The columns whose extent the piece overlaps; one in a gap goes to the column nearest it.
+    const over = spans.map((sp, c) => (p.left < sp.right - 0.5 && p.right > sp.left + 0.5 ? c : -1)).filter((c) => c >= 0);
+    if (over.length) return [over[0]!, over[over.length - 1]!];
+    const c = colOf((p.left + p.right) / 2);
+    return [c, c];
   };
 
   // Header: pieces stacked into cells, cells nested into levels.
