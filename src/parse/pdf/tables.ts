@@ -46,10 +46,13 @@ export function borderlessTables(page: number, runs: readonly Run[], rules: read
   const textLeft = percentile(lines.map((l) => l.left), 0.1);
   const textRight = Math.max(...lines.map((l) => l.right));
   const width = Math.max(1, textRight - textLeft);
-  const isFlow = (l: TLine) => {
+  /** Is `l`, next to `from` (the table's line beside it), running text rather than a table line? */
+  const isFlow = (l: TLine, from: TLine) => {
     if (l.pieces.length > 1) return false;
     const center = (l.left + l.right) / 2;
-    if (Math.abs(center - (textLeft + textRight) / 2) < 0.03 * width) return true; // a centred title
+    // A centred title: set apart from the table by more than a row's pitch (a merged header cell
+    // centred over its columns is as close to the cells under it as a row).
+    if (Math.abs(center - (textLeft + textRight) / 2) < 0.03 * width && Math.abs(l.y - from.y) > 1.6 * Math.max(l.size, from.size)) return true;
     if (l.right >= textRight - 2 && l.left > textLeft + 0.5 * width) return true; // a right-aligned note ('Đơn vị tính: …')
     if (l.left > textLeft + l.size) return false;
     // From the left margin: a line of text, a numbered heading ('2. Công tác kiểm tra …'), a sentence.
@@ -68,8 +71,8 @@ export function borderlessTables(page: number, runs: readonly Run[], rules: read
     // The block around this row line: close lines that are not running text.
     let a = i, b = i;
     const near = (p: TLine, q: TLine) => Math.abs(q.y - p.y) <= ROW_PITCH_EM * Math.max(p.size, q.size);
-    while (a > 0 && near(lines[a - 1]!, lines[a]!) && !isFlow(lines[a - 1]!)) a--;
-    while (b + 1 < lines.length && near(lines[b]!, lines[b + 1]!) && !isFlow(lines[b + 1]!)) b++;
+    while (a > 0 && near(lines[a - 1]!, lines[a]!) && !isFlow(lines[a - 1]!, lines[a]!)) a--;
+    while (b + 1 < lines.length && near(lines[b]!, lines[b + 1]!) && !isFlow(lines[b + 1]!, lines[b]!)) b++;
     const table = buildTable(page, lines.slice(a, b + 1));
     if (table) tables.push(table);
     i = b + 1;
@@ -101,7 +104,11 @@ function toLines(runs: readonly Run[]): TLine[] {
     // them all alike; a thin space inside '19 074' is not one).
     const small = gaps.filter((x) => x <= 0.7 * size).sort((x, y) => x - y);
     const space = small.length ? small[small.length >> 1]! : 0.25 * size;
-    const cut = Math.max(CELL_GAP_EM * size, WORD_SPACE_RATIO * space);
+    // A justified line with few words stretches every space alike, even past 0.7 em: many gaps,
+    // all within 15 % of each other, are word spaces.
+    const sortedGaps = [...gaps].sort((x, y) => x - y);
+    const uniform = gaps.length >= 5 && sortedGaps[sortedGaps.length - 1]! <= 1.15 * sortedGaps[0]!;
+    const cut = uniform ? Infinity : Math.max(CELL_GAP_EM * size, WORD_SPACE_RATIO * space);
     const pieces: Piece[] = [];
     rs.forEach((r, k) => {
       const last = pieces[pieces.length - 1];
