@@ -46,13 +46,21 @@ export function borderlessTables(page: number, runs: readonly Run[], rules: read
   const textLeft = percentile(lines.map((l) => l.left), 0.1);
   const textRight = Math.max(...lines.map((l) => l.right));
   const width = Math.max(1, textRight - textLeft);
-  /** Is `l`, next to `from` (the table's line beside it), running text rather than a table line? */
-  const isFlow = (l: TLine, from: TLine) => {
+  /** Is `l`, next to `from` (the table's line beside it; `block` the table's lines so far),
+   *  running text rather than a table line? */
+  const isFlow = (l: TLine, from: TLine, block: TLine[]) => {
     if (l.pieces.length > 1) return false;
     const center = (l.left + l.right) / 2;
-    // A centred title: set apart from the table by more than a row's pitch (a merged header cell
-    // centred over its columns is as close to the cells under it as a row).
-    if (Math.abs(center - (textLeft + textRight) / 2) < 0.03 * width && Math.abs(l.y - from.y) > 1.6 * Math.max(l.size, from.size)) return true;
+    // A title centred on the page: set apart from the table by more than a row's pitch, or not
+    // lined up with the table's cells (a merged header cell starts where a cell starts, or is
+    // centred over the cells it spans).
+    if (Math.abs(center - (textLeft + textRight) / 2) < 0.03 * width) {
+      if (Math.abs(l.y - from.y) > 1.6 * Math.max(l.size, from.size) || l.right - l.left > 0.5 * width) return true;
+      const pieces = block.flatMap((k) => k.pieces);
+      const aligned = pieces.some((a) => Math.abs(a.left - l.left) < 2 || Math.abs(a.right - l.right) < 2)
+        || pieces.some((a) => pieces.some((b) => b.right > a.left && Math.abs((a.left + b.right) / 2 - center) < 1.5));
+      if (!aligned) return true;
+    }
     if (l.right >= textRight - 2 && l.left > textLeft + 0.5 * width) return true; // a right-aligned note ('Đơn vị tính: …')
     if (l.left > textLeft + l.size) return false;
     // From the left margin: a line of text, a numbered heading ('2. Công tác kiểm tra …'), a sentence.
@@ -71,8 +79,8 @@ export function borderlessTables(page: number, runs: readonly Run[], rules: read
     // The block around this row line: close lines that are not running text.
     let a = i, b = i;
     const near = (p: TLine, q: TLine) => Math.abs(q.y - p.y) <= ROW_PITCH_EM * Math.max(p.size, q.size);
-    while (a > 0 && near(lines[a - 1]!, lines[a]!) && !isFlow(lines[a - 1]!, lines[a]!)) a--;
-    while (b + 1 < lines.length && near(lines[b]!, lines[b + 1]!) && !isFlow(lines[b + 1]!, lines[b]!)) b++;
+    while (b + 1 < lines.length && near(lines[b]!, lines[b + 1]!) && !isFlow(lines[b + 1]!, lines[b]!, lines.slice(a, b + 1))) b++;
+    while (a > 0 && near(lines[a - 1]!, lines[a]!) && !isFlow(lines[a - 1]!, lines[a]!, lines.slice(a, b + 1))) a--;
     const table = buildTable(page, lines.slice(a, b + 1));
     if (table) tables.push(table);
     i = b + 1;
@@ -142,9 +150,9 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
   // Lines less than a line apart are one row (cells centred vertically: the first line of a
   // wrapped cell sits above the one-line cells of its row).
   while (firstValue > 0 && lines[firstValue]!.y - lines[firstValue - 1]!.y < 0.9 * lines[firstValue]!.size) firstValue--;
-  const header = lines.slice(0, firstValue);
-  const data = lines.slice(firstValue);
-  if (!data.some((l) => l.pieces.length >= 2) || lines.filter((l) => l.pieces.length >= 2).length < 2) return null;
+  let header = lines.slice(0, firstValue);
+  let data = lines.slice(firstValue);
+  if (lines.filter((l) => l.pieces.length >= 2).length < 2) return null;
 
   // Columns: the x-ranges the value rows cover, then the header pieces over nothing else.
   const spans: { left: number; right: number }[] = [];
@@ -200,6 +208,21 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
     return [c, c];
   };
 
+  // A line of the header with a new cell in the first column, a row's distance below the one
+  // above it ('I  Các văn bản của …' under 'TT  Số, kí hiệu …'), starts the body.
+  let lastFirst: number | null = null;
+  for (let k = 0; k < header.length; k++) {
+    const l = header[k]!;
+    const first = l.pieces.find((p) => colRange(p)[0] === 0);
+    if (!first) continue;
+    if (lastFirst !== null && first.y - lastFirst > WRAP_PITCH_EM * l.size) {
+      data = [...header.slice(k), ...data];
+      header = header.slice(0, k);
+      break;
+    }
+    lastFirst = first.y;
+  }
+
   // Header: pieces stacked into cells, cells nested into levels.
   const hcells: HeaderCell[] = [];
   for (const l of header) {
@@ -219,6 +242,19 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
         under.y = p.y;
         under.c1 = Math.max(under.c1, c1);
       } else hcells.push({ pieces: [p], top: p.y - l.size, y: p.y, c0, c1, level: 0 });
+    }
+  }
+  // A cell centred over more columns than its text reaches: widened on both sides while it stays
+  // centred over them and the columns it takes have header cells of their own below it.
+  for (const h of hcells) {
+    const left = Math.min(...h.pieces.map((p) => p.left)), right = Math.max(...h.pieces.map((p) => p.right));
+    const center = (left + right) / 2;
+    const below = (c: number) => hcells.some((k) => k !== h && k.top > h.top + 1 && k.c0 <= c && k.c1 >= c);
+    while (h.c0 > 0 && h.c1 < ncols - 1 && below(h.c0 - 1) && below(h.c1 + 1)
+      && Math.abs((spans[h.c0 - 1]!.left + spans[h.c1 + 1]!.right) / 2 - center) < 0.05 * (spans[h.c1 + 1]!.right - spans[h.c0 - 1]!.left)
+      && !hcells.some((k) => k !== h && Math.abs(k.top - h.top) < 1 && (k.c1 === h.c0 - 1 || k.c0 === h.c1 + 1))) {
+      h.c0--;
+      h.c1++;
     }
   }
   hcells.sort((h, k) => h.top - k.top);
