@@ -12,7 +12,7 @@ import { parsePdf } from '../src/parse/pdf/index.ts';
 import { composeAll } from '../samples/generate.ts';
 import { planPdfProducers } from '../samples/lib/pdf-producers.ts';
 import { renderDocx } from '../samples/lib/render-docx.ts';
-import { setLine, writeEmptyPdf, writePdf, type FontKey, type Glyph } from './helpers/pdf-writer.ts';
+import { setLine, textWidth, writeEmptyPdf, writePdf, type FontKey, type Glyph } from './helpers/pdf-writer.ts';
 
 const paragraphs = (doc: DocumentModel) => doc.blocks.filter((b) => b.kind === 'paragraph').map((b) => b.text);
 const tables = (doc: DocumentModel) => doc.blocks.filter((b): b is Table => b.kind === 'table');
@@ -57,12 +57,13 @@ describe('characters in visual order, whatever order the file draws them in', ()
 });
 
 describe('tables without borders', () => {
-  // Cells 6 pt apart at most (cell padding), words 3 pt apart; a header cell over two columns.
+  // Cells left-aligned in their columns, words 3 pt apart; a header cell centred over two columns.
   const cell = (text: string, x: number, y: number) => setLine(text, x, y, 12, () => 'tinos');
   const COLS = [72, 100, 230, 300];
+  const centred = (text: string, from: number, to: number) => (from + to) / 2 - textWidth(text, 12, 'tinos') / 2;
   const table: Glyph[] = [
     ...cell('Danh sách các thôn đăng ký đạt chuẩn văn hóa năm 2024 của xã Minh Tân như sau:', 72, 80),
-    ...cell('Số hộ gia đình', COLS[2]!, 110),
+    ...cell('Số hộ gia đình', centred('Số hộ gia đình', COLS[2]!, COLS[3]! + textWidth('Đạt chuẩn', 12, 'tinos')), 110),
     ...cell('TT', COLS[0]!, 118), ...cell('Thôn', COLS[1]!, 118),
     ...cell('Tổng số', COLS[2]!, 128), ...cell('Đạt chuẩn', COLS[3]!, 128),
     ...cell('1', COLS[0]!, 148), ...cell('Thôn Đông', COLS[1]!, 148), ...cell('214', COLS[2]!, 148), ...cell('198', COLS[3]!, 148),
@@ -85,20 +86,20 @@ describe('tables without borders', () => {
   });
 
   it('leaves a justified paragraph (wide spaces, numbers in it) as text', async () => {
-    // Every space stretched to 9 pt: as wide as a cell gap, but the same all along the line.
-    const words = 'Dân số 19 074 người, 4 544 hộ, 8 thôn và 2 tổ dân phố trên địa bàn xã'.split(' ');
+    // Every space stretched to 9 pt: wider than a word space, as wide as a cell gap, but the same
+    // all along the line; the second line ends short (the paragraph's last line).
+    const words = 'Dân số 19 074 người, 4 544 hộ, 8 thôn và 2 tổ dân phố trên địa bàn xã Minh Tân'.split(' ');
     const glyphs: Glyph[] = [];
-    for (const [row, y] of [[0, 100], [1, 116]] as const) {
+    for (const [y, line] of [[100, words.slice(0, 12)], [116, words.slice(12)]] as const) {
       let x = 72;
-      for (const w of row === 0 ? words : words.slice(0, 9)) {
-        const g = setLine(w, x, y, 12, () => 'tinos');
-        glyphs.push(...g);
-        const last = g[g.length - 1]!;
-        x = last.x + 7 + 9;
+      for (const w of line) {
+        glyphs.push(...setLine(w, x, y, 12, () => 'tinos'));
+        x += textWidth(w, 12, 'tinos') + 9;
       }
     }
     const doc = await parsePdf(writePdf([glyphs]));
     expect(tables(doc)).toHaveLength(0);
+    expect(paragraphs(doc)).toEqual([words.join(' ')]);
   });
 });
 

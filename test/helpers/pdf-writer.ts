@@ -49,6 +49,14 @@ export function setLine(text: string, x: number, y: number, size: number, pick: 
   return out;
 }
 
+/** The width of a text set in one font. */
+export function textWidth(text: string, size: number, font: FontKey): number {
+  const f = fontOf(font);
+  let w = 0;
+  for (const ch of text) w += f.advanceGlyph(f.encodeCharacter(ch.codePointAt(0)!)) * size;
+  return w;
+}
+
 /** A PDF whose pages draw the glyphs in the order given (one text object per page). */
 export function writePdf(pages: Glyph[][], size: [number, number] = [595, 842]): Buffer {
   const doc = new mupdf.PDFDocument();

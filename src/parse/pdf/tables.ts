@@ -172,7 +172,20 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
   // merged cell over theirs.
   const headerPieces = header.flatMap((l) => l.pieces).sort((p, q) => (p.right - p.left) - (q.right - q.left));
   const leaf = (p: Piece) => !headerPieces.some((q) => q !== p && q.y > p.y + 0.5 && q.left < p.right && q.right > p.left);
-  for (const p of headerPieces) if (leaf(p) && !spans.some((s) => p.left < s.right && p.right > s.left)) spans.push({ left: p.left, right: p.right });
+  // A header piece over no value, between columns, beside a column that has no header piece of its
+  // own, is that column's header (a header centred over values set flush left).
+  const headed = (sp: { left: number; right: number }) => headerPieces.some((q) => q.left < sp.right && q.right > sp.left);
+  const valueSpans = [...spans];
+  for (const p of headerPieces) {
+    if (!leaf(p) || spans.some((s) => p.left < s.right && p.right > s.left)) continue;
+    const left = valueSpans.filter((sp) => sp.right <= p.left).sort((a, b) => b.right - a.right)[0];
+    const right = valueSpans.filter((sp) => sp.left >= p.right).sort((a, b) => a.left - b.left)[0];
+    const host = left && right ? (!headed(left) ? left : !headed(right) ? right : null) : null;
+    if (host) {
+      host.left = Math.min(host.left, p.left);
+      host.right = Math.max(host.right, p.right);
+    } else spans.push({ left: p.left, right: p.right });
+  }
   spans.sort((s, t) => s.left - t.left);
   if (process.env.DEBUG_TABLES) {
     for (const l of lines) console.error(l.y.toFixed(1), l.pieces.map((p) => `[${p.left.toFixed(0)}-${p.right.toFixed(0)}]${p.text}`).join(' | '));
@@ -249,7 +262,8 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
   for (const h of hcells) {
     const left = Math.min(...h.pieces.map((p) => p.left)), right = Math.max(...h.pieces.map((p) => p.right));
     const center = (left + right) / 2;
-    const below = (c: number) => hcells.some((k) => k !== h && k.top > h.top + 1 && k.c0 <= c && k.c1 >= c);
+    const size = h.y - h.top;
+    const below = (c: number) => hcells.some((k) => k !== h && k.top > h.y - 0.2 * size && k.c0 <= c && k.c1 >= c);
     while (h.c0 > 0 && h.c1 < ncols - 1 && below(h.c0 - 1) && below(h.c1 + 1)
       && Math.abs((spans[h.c0 - 1]!.left + spans[h.c1 + 1]!.right) / 2 - center) < 0.05 * (spans[h.c1 + 1]!.right - spans[h.c0 - 1]!.left)
       && !hcells.some((k) => k !== h && Math.abs(k.top - h.top) < 1 && (k.c1 === h.c0 - 1 || k.c0 === h.c1 + 1))) {
