@@ -61,7 +61,9 @@ export function borderlessTables(page: number, runs: readonly Run[], rules: read
         || pieces.some((a) => pieces.some((b) => b.right > a.left && Math.abs((a.left + b.right) / 2 - center) < 1.5));
       if (!aligned) return true;
     }
-    if (l.right >= textRight - 2 && l.left > textLeft + 0.5 * width) return true; // a right-aligned note ('Đơn vị tính: …')
+    // A note set flush right, a row's distance from the table ('Đơn vị tính: …'); a cell of the
+    // last column is as close to the cells beside it as a line.
+    if (l.right >= textRight - 2 && l.left > textLeft + 0.5 * width && Math.abs(l.y - from.y) > WRAP_PITCH_EM * Math.max(l.size, from.size)) return true;
     if (l.left > textLeft + l.size) return false;
     // From the left margin: a line of text, a numbered heading ('2. Công tác kiểm tra …'), a sentence.
     const words = l.runs.length;
@@ -241,13 +243,13 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
   for (const l of header) {
     for (const p of l.pieces) {
       const [c0, c1] = colRange(p);
-      // The next line of a cell: close below it, in the same column, aligned with it (left,
+      // The next line of a cell: close below it, within its columns, aligned with it (left,
       // centre or right); a cell under a wider one (its parent) is not aligned with it.
       const aligned = (h: HeaderCell) => {
         const q = h.pieces[h.pieces.length - 1]!;
         return Math.abs(q.left - p.left) < 2.5 || Math.abs(q.right - p.right) < 2.5 || Math.abs(q.left + q.right - p.left - p.right) < 5;
       };
-      const above = hcells.filter((h) => h.c0 === c0 && p.y - h.y <= WRAP_PITCH_EM * l.size && p.y > h.y + 0.3 * l.size && aligned(h));
+      const above = hcells.filter((h) => h.c0 <= c0 && c1 <= h.c1 && p.y - h.y <= WRAP_PITCH_EM * l.size && p.y > h.y + 0.3 * l.size && aligned(h));
       const under = above[above.length - 1];
       const blocked = under && hcells.some((h) => h !== under && h.y > under.y && h.y < p.y && h.c0 <= c0 && h.c1 >= c0);
       if (under && !blocked) {
@@ -257,6 +259,12 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
       } else hcells.push({ pieces: [p], top: p.y - l.size, y: p.y, c0, c1, level: 0 });
     }
   }
+  /** The top of the first header cell below h in column c (cells side by side under one parent
+   *  start on one line). */
+  const firstBelow = (h: HeaderCell, c: number): number | null => {
+    const tops = hcells.filter((k) => k !== h && k.top > h.y - 0.2 * (h.y - h.top) && k.c0 <= c && k.c1 >= c).map((k) => Math.round(k.top));
+    return tops.length ? Math.min(...tops) : null;
+  };
   // A cell centred over more columns than its text reaches: widened on both sides while it stays
   // centred over them and the columns it takes have header cells of their own below it.
   for (const h of hcells) {
@@ -265,7 +273,8 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
     const size = h.y - h.top;
     const below = (c: number) => hcells.some((k) => k !== h && k.top > h.y - 0.2 * size && k.c0 <= c && k.c1 >= c);
     while (h.c0 > 0 && h.c1 < ncols - 1 && below(h.c0 - 1) && below(h.c1 + 1)
-      && Math.abs((spans[h.c0 - 1]!.left + spans[h.c1 + 1]!.right) / 2 - center) < 0.05 * (spans[h.c1 + 1]!.right - spans[h.c0 - 1]!.left)
+      && Math.abs((spans[h.c0 - 1]!.left + spans[h.c1 + 1]!.right) / 2 - center) < 0.03 * (spans[h.c1 + 1]!.right - spans[h.c0 - 1]!.left)
+      && firstBelow(h, h.c0 - 1) !== null && firstBelow(h, h.c0 - 1) === firstBelow(h, h.c1 + 1) && firstBelow(h, h.c0 - 1) === firstBelow(h, h.c0)
       && !hcells.some((k) => k !== h && Math.abs(k.top - h.top) < 1 && (k.c1 === h.c0 - 1 || k.c0 === h.c1 + 1))) {
       h.c0--;
       h.c1++;
@@ -303,6 +312,21 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
       if (!deeper) continue;
       owner[L]![c] = left;
       left.c1 = Math.max(left.c1, c);
+    }
+  }
+  // A cell with nothing above it in its columns up to its parent starts right under the parent
+  // (centred vertically in a cell two rows high, its text sits on the lower row).
+  for (let L = 2; L < levels; L++) {
+    for (const h of new Set(owner[L]!.filter((o): o is HeaderCell => o !== null))) {
+      if (h.level !== L) continue;
+      let to = L;
+      while (to > 1 && Array.from({ length: h.c1 - h.c0 + 1 }, (_, k) => owner[to - 1]![h.c0 + k]).every((o) => !o)) to--;
+      if (to === L) continue;
+      for (let c = h.c0; c <= h.c1; c++) {
+        owner[L]![c] = null;
+        owner[to]![c] = h;
+      }
+      h.level = to;
     }
   }
   const cells: GridTable['cells'] = [];
