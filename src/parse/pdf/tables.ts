@@ -249,7 +249,9 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
         const q = h.pieces[h.pieces.length - 1]!;
         return Math.abs(q.left - p.left) < 2.5 || Math.abs(q.right - p.right) < 2.5 || Math.abs(q.left + q.right - p.left - p.right) < 5;
       };
-      const above = hcells.filter((h) => h.c0 <= c0 && c1 <= h.c1 && p.y - h.y <= WRAP_PITCH_EM * l.size && p.y > h.y + 0.3 * l.size && aligned(h));
+      // (and the only piece of its line under that cell: pieces side by side are cells of their own)
+      const alone = (h: HeaderCell) => l.pieces.filter((q) => { const [a, b] = colRange(q); return a >= h.c0 && b <= h.c1; }).length === 1;
+      const above = hcells.filter((h) => h.c0 <= c0 && c1 <= h.c1 && p.y - h.y <= WRAP_PITCH_EM * l.size && p.y > h.y + 0.3 * l.size && aligned(h) && alone(h));
       const under = above[above.length - 1];
       const blocked = under && hcells.some((h) => h !== under && h.y > under.y && h.y < p.y && h.c0 <= c0 && h.c1 >= c0);
       if (under && !blocked) {
