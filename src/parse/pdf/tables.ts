@@ -352,12 +352,20 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
   // Rows below the header: a line each, or the continuation of wrapped cells above.
   const rows: { y: number; cells: Map<number, { cs: number; runs: Run[] }> }[] = [];
   let prev: TLine | null = null;
-  for (const l of data) {
+  /** Rows opened by the first line of a centred cell: the line with the row's first cell joins them. */
+  const openedBy = new Map<number, boolean>();
+  data.forEach((l, k) => {
     const placed = l.pieces.map((p) => ({ p, range: colRange(p) }));
     const row = rows[rows.length - 1];
+    // Less than a line above a line that starts a row in the first column: the first line of a
+    // wrapped cell in that row (cells centred vertically).
+    const next = data[k + 1];
+    const leads = next !== undefined && !placed.some(({ range }) => range[0] === 0) && next.y - l.y < 0.9 * l.size
+      && next.pieces.some((p) => colRange(p)[0] === 0);
     // Close to the line above (no cell padding between): the same row, unless it starts a new
     // numbered row or puts a second value into a cell.
-    const joins = row !== undefined && prev !== null && l.y - prev.y <= WRAP_PITCH_EM * l.size
+    const opened = rows.length > 0 && openedBy.get(rows.length - 1) === true;
+    const joins = !leads && row !== undefined && prev !== null && (l.y - prev.y <= WRAP_PITCH_EM * l.size || opened)
       && !(row.cells.has(0) && placed.some(({ range }) => range[0] === 0))
       && placed.every(({ p, range }) => !row.cells.has(range[0]) || !VALUE.test(p.text));
     const target = joins && row ? row.cells : new Map<number, { cs: number; runs: Run[] }>();
@@ -368,9 +376,12 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
         had.cs = Math.max(had.cs, range[1] - range[0] + 1);
       } else target.set(range[0], { cs: range[1] - range[0] + 1, runs: [...p.runs] });
     }
-    if (!joins) rows.push({ y: l.y - l.size, cells: target });
+    if (!joins) {
+      rows.push({ y: l.y - l.size, cells: target });
+      openedBy.set(rows.length - 1, leads);
+    } else if (opened && placed.some(({ range }) => range[0] === 0)) openedBy.set(rows.length - 1, false);
     prev = l;
-  }
+  });
   rows.forEach((row, k) => {
     const r = levels + k;
     for (let c = 0; c < ncols;) {
