@@ -55,7 +55,7 @@ export function borderlessTables(page: number, runs: readonly Run[], rules: read
     // lined up with the table's cells (a merged header cell starts where a cell starts, or is
     // centred over the cells it spans).
     if (Math.abs(center - (textLeft + textRight) / 2) < 0.03 * width) {
-      if (Math.abs(l.y - from.y) > 1.6 * Math.max(l.size, from.size) || l.right - l.left > 0.5 * width) return true;
+      if (Math.abs(l.y - from.y) > 1.4 * Math.max(l.size, from.size) || l.right - l.left > 0.5 * width) return true;
       const pieces = block.flatMap((k) => k.pieces);
       const aligned = pieces.some((a) => Math.abs(a.left - l.left) < 2 || Math.abs(a.right - l.right) < 2)
         || pieces.some((a) => pieces.some((b) => b.right > a.left && Math.abs((a.left + b.right) / 2 - center) < 1.5));
@@ -225,17 +225,20 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
 
   // A line of the header with a new cell in the first column, a row's distance below the one
   // above it ('I  Các văn bản của …' under 'TT  Số, kí hiệu …'), starts the body.
-  let lastFirst: number | null = null;
+  // Or a line's distance, when its first word would have fitted on the line above (no wrap).
+  let lastFirst: Piece | null = null;
   for (let k = 0; k < header.length; k++) {
     const l = header[k]!;
     const first = l.pieces.find((p) => colRange(p)[0] === 0);
     if (!first) continue;
-    if (lastFirst !== null && first.y - lastFirst > WRAP_PITCH_EM * l.size) {
+    const word = first.runs[0]!;
+    const fitted = lastFirst !== null && lastFirst.right - lastFirst.left + 0.25 * l.size + word.w < xs[1]! - xs[0]! - 1;
+    if (lastFirst !== null && (first.y - lastFirst.y > WRAP_PITCH_EM * l.size || fitted)) {
       data = [...header.slice(k), ...data];
       header = header.slice(0, k);
       break;
     }
-    lastFirst = first.y;
+    lastFirst = first;
   }
 
   // Header: pieces stacked into cells, cells nested into levels.
