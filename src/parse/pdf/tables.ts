@@ -353,8 +353,16 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
   }
 
   // Rows below the header: a line each, or the continuation of wrapped cells above.
-  const rows: { y: number; cells: Map<number, { cs: number; runs: Run[] }> }[] = [];
+  type RowCell = { cs: number; runs: Run[]; last: Piece };
+  const rows: { y: number; cells: Map<number, RowCell> }[] = [];
   let prev: TLine | null = null;
+  // Would the piece's first word have fitted at the end of the cell's last line? Then it is not
+  // that line's wrap but a new paragraph or a new row.
+  const fitted = (cell: RowCell, p: Piece) => {
+    const c = colRange(cell.last)[0];
+    const room = xs[Math.min(ncols, c + cell.cs)]! - xs[c]!;
+    return cell.last.right - cell.last.left + 0.25 * p.runs[0]!.size + p.runs[0]!.w < room - 2;
+  };
   /** Rows opened by the first line of a centred cell: the line with the row's first cell joins them. */
   const openedBy = new Map<number, boolean>();
   data.forEach((l, k) => {
@@ -370,14 +378,18 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
     const opened = rows.length > 0 && openedBy.get(rows.length - 1) === true;
     const joins = !leads && row !== undefined && prev !== null && (l.y - prev.y <= WRAP_PITCH_EM * l.size || opened)
       && !(row.cells.has(0) && placed.some(({ range }) => range[0] === 0))
-      && placed.every(({ p, range }) => !row.cells.has(range[0]) || !VALUE.test(p.text));
-    const target = joins && row ? row.cells : new Map<number, { cs: number; runs: Run[] }>();
+      && placed.every(({ p, range }) => {
+        const cell = row.cells.get(range[0]);
+        return !cell || (!VALUE.test(p.text) && !fitted(cell, p));
+      });
+    const target = joins && row ? row.cells : new Map<number, RowCell>();
     for (const { p, range } of placed) {
       const had = target.get(range[0]);
       if (had) {
         had.runs.push(...p.runs);
         had.cs = Math.max(had.cs, range[1] - range[0] + 1);
-      } else target.set(range[0], { cs: range[1] - range[0] + 1, runs: [...p.runs] });
+        had.last = p;
+      } else target.set(range[0], { cs: range[1] - range[0] + 1, runs: [...p.runs], last: p });
     }
     if (!joins) {
       rows.push({ y: l.y - l.size, cells: target });
