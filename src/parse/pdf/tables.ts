@@ -270,19 +270,27 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
     const tops = hcells.filter((k) => k !== h && k.top > h.y - 0.2 * (h.y - h.top) && k.c0 <= c && k.c1 >= c).map((k) => Math.round(k.top));
     return tops.length ? Math.min(...tops) : null;
   };
-  // A cell centred over more columns than its text reaches: widened on both sides while it stays
-  // centred over them and the columns it takes have header cells of their own below it.
+  // A cell centred over more columns than its text reaches: widened, left, right or both, while
+  // that centres it better over them, and the columns it takes have the same cells below it
+  // (siblings under one parent start on one line).
   for (const h of hcells) {
     const left = Math.min(...h.pieces.map((p) => p.left)), right = Math.max(...h.pieces.map((p) => p.right));
     const center = (left + right) / 2;
-    const size = h.y - h.top;
-    const below = (c: number) => hcells.some((k) => k !== h && k.top > h.y - 0.2 * size && k.c0 <= c && k.c1 >= c);
-    while (h.c0 > 0 && h.c1 < ncols - 1 && below(h.c0 - 1) && below(h.c1 + 1)
-      && Math.abs((spans[h.c0 - 1]!.left + spans[h.c1 + 1]!.right) / 2 - center) < 0.03 * (spans[h.c1 + 1]!.right - spans[h.c0 - 1]!.left)
-      && firstBelow(h, h.c0 - 1) !== null && firstBelow(h, h.c0 - 1) === firstBelow(h, h.c1 + 1) && firstBelow(h, h.c0 - 1) === firstBelow(h, h.c0)
-      && !hcells.some((k) => k !== h && Math.abs(k.top - h.top) < 1 && (k.c1 === h.c0 - 1 || k.c0 === h.c1 + 1))) {
-      h.c0--;
-      h.c1++;
+    // Cells centred in equal columns: the middle of the first and the last column's middles.
+    const mid = (c: number) => (spans[c]!.left + spans[c]!.right) / 2;
+    const off = (c0: number, c1: number) => Math.abs((mid(c0) + mid(c1)) / 2 - center);
+    const sideBySide = (c: number) => hcells.some((k) => k !== h && Math.abs(k.top - h.top) < 1 && k.c0 <= c && k.c1 >= c);
+    const fits = (c: number) => c >= 0 && c < ncols && !sideBySide(c) && firstBelow(h, c) !== null;
+    for (;;) {
+      const options = ([[h.c0 - 1, h.c1], [h.c0, h.c1 + 1], [h.c0 - 1, h.c1 + 1]] as const)
+        .filter(([a, b]) => (a === h.c0 || fits(a)) && (b === h.c1 || fits(b)))
+        .filter(([a, b]) => off(a, b) < 0.03 * (spans[b]!.right - spans[a]!.left) && (off(a, b) < off(h.c0, h.c1) - 1
+          // as well centred, over columns whose cells below start on the same line as those under it
+          || (off(a, b) <= off(h.c0, h.c1) + 1 && [a, b].every((c) => firstBelow(h, c) === firstBelow(h, h.c0)))));
+      if (!options.length) break;
+      const [a, b] = options.sort((x, y) => off(x[0], x[1]) - off(y[0], y[1]))[0]!;
+      h.c0 = a;
+      h.c1 = b;
     }
   }
   hcells.sort((h, k) => h.top - k.top);
@@ -359,8 +367,9 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
   // Would the piece's first word have fitted at the end of the cell's last line? Then it is not
   // that line's wrap but a new paragraph or a new row.
   const fitted = (cell: RowCell, p: Piece) => {
+    // The room in the cell: the widest text its columns hold.
     const c = colRange(cell.last)[0];
-    const room = xs[Math.min(ncols, c + cell.cs)]! - xs[c]!;
+    const room = spans[Math.min(ncols - 1, c + cell.cs - 1)]!.right - spans[c]!.left;
     return cell.last.right - cell.last.left + 0.25 * p.runs[0]!.size + p.runs[0]!.w < room - 2;
   };
   /** Rows opened by the first line of a centred cell: the line with the row's first cell joins them. */
