@@ -280,7 +280,9 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
     const mid = (c: number) => (spans[c]!.left + spans[c]!.right) / 2;
     const off = (c0: number, c1: number) => Math.abs((mid(c0) + mid(c1)) / 2 - center);
     const sideBySide = (c: number) => hcells.some((k) => k !== h && Math.abs(k.top - h.top) < 1 && k.c0 <= c && k.c1 >= c);
-    const fits = (c: number) => c >= 0 && c < ncols && !sideBySide(c) && firstBelow(h, c) !== null;
+    // ... and within its parent's columns.
+    const parent = hcells.filter((k) => k !== h && k.y < h.top + 1 && k.c0 <= h.c0 && k.c1 >= h.c1).sort((a, b) => b.y - a.y)[0];
+    const fits = (c: number) => c >= (parent?.c0 ?? 0) && c <= (parent?.c1 ?? ncols - 1) && !sideBySide(c) && firstBelow(h, c) !== null;
     for (;;) {
       const options = ([[h.c0 - 1, h.c1], [h.c0, h.c1 + 1], [h.c0 - 1, h.c1 + 1]] as const)
         .filter(([a, b]) => (a === h.c0 || fits(a)) && (b === h.c1 || fits(b)))
