@@ -23,7 +23,7 @@ export function charsToRuns(chars: readonly PdfChar[]): Run[] {
       word = [];
     };
     for (const ch of line) {
-      if (/^\s$/u.test(ch.c)) {
+      if (isSpace(ch.c)) {
         flush();
         continue;
       }
@@ -31,9 +31,8 @@ export function charsToRuns(chars: readonly PdfChar[]): Run[] {
       if (prev) {
         const gap = ch.x0 - prev.x1;
         // A combining mark goes with the letter before it wherever it is drawn.
-        const mark = COMBINING.test(ch.c);
-        const fontBreak = prev.font !== ch.font && (styleOf(prev) !== styleOf(ch) || isLegacy(prev) || isLegacy(ch));
-        if (!mark && (gap > SPACE_GAP_EM * Math.min(prev.size, ch.size) || fontBreak)) flush();
+        const fontBreak = prev.font !== ch.font && (prev.bold !== ch.bold || prev.italic !== ch.italic || isLegacy(prev) || isLegacy(ch));
+        if ((gap > SPACE_GAP_EM * Math.min(prev.size, ch.size) || fontBreak) && !COMBINING.test(ch.c)) flush();
       }
       word.push(ch);
     }
@@ -42,8 +41,13 @@ export function charsToRuns(chars: readonly PdfChar[]): Run[] {
   return runs;
 }
 
-const styleOf = (c: PdfChar) => `${c.bold ? 'b' : ''}${c.italic ? 'i' : ''}`;
-const isLegacy = (c: PdfChar) => legacyFontOf(c.font) !== null;
+const legacyByFont = new Map<string, boolean>();
+const isLegacy = (c: PdfChar) => {
+  let v = legacyByFont.get(c.font);
+  if (v === undefined) legacyByFont.set(c.font, (v = legacyFontOf(c.font) !== null));
+  return v;
+};
+const isSpace = (c: string) => c.length === 1 && (c === ' ' || c === '\u00a0' || c === '\t' || /\s/u.test(c));
 
 /**
  * Characters on (almost) the same baseline, each group sorted by x. Duplicates (the same glyph
@@ -63,8 +67,12 @@ function baselineGroups(chars: readonly PdfChar[]): PdfChar[][] {
     const sorted = g.items.sort((a, b) => a.c.x0 - b.c.x0 || a.i - b.i).map((it) => it.c);
     const out: PdfChar[] = [];
     for (const c of sorted) {
-      const twin = !COMBINING.test(c.c) && /\S/u.test(c.c) && out.slice(-3).some((o) => o.c === c.c && Math.abs(o.x0 - c.x0) < 0.15 * c.size && Math.abs(o.x1 - c.x1) < 0.15 * c.size && Math.abs(o.y - c.y) < 0.15 * c.size);
-      if (!twin) out.push(c);
+      let twin = false;
+      for (let k = out.length - 1; k >= 0 && k >= out.length - 3 && !twin; k--) {
+        const o = out[k]!;
+        twin = o.c === c.c && Math.abs(o.x0 - c.x0) < 0.15 * c.size && Math.abs(o.x1 - c.x1) < 0.15 * c.size && Math.abs(o.y - c.y) < 0.15 * c.size;
+      }
+      if (!twin || isSpace(c.c) || COMBINING.test(c.c)) out.push(c);
     }
     return out;
   });
