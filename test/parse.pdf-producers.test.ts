@@ -1,7 +1,7 @@
 // The PDF reader (src/parse/pdf/) on what different producers write: glyphs of a line drawn in
 // any order and from two fonts, doubled glyphs, legacy-font names, tables without borders, no
 // pages; and the Chromium / LibreOffice samples of samples/pdf-producers against their .docx.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BaocaoError, userLine } from '../src/errors.ts';
@@ -10,6 +10,7 @@ import { encodeLegacy } from '../src/parse/legacy-fonts/index.ts';
 import { parseDocx } from '../src/parse/docx.ts';
 import { parsePdf } from '../src/parse/pdf/index.ts';
 import { composeAll } from '../samples/generate.ts';
+import { formatExpected } from '../samples/lib/expected.ts';
 import { planPdfProducers } from '../samples/lib/pdf-producers.ts';
 import { renderDocx } from '../samples/lib/render-docx.ts';
 import { setLine, textWidth, writeEmptyPdf, writePdf, type FontKey, type Glyph } from './helpers/pdf-writer.ts';
@@ -115,6 +116,13 @@ describe('errors', () => {
 describe('samples/pdf-producers: Chromium prints and borderless LibreOffice PDFs read as their .docx', async () => {
   const DIR = join(import.meta.dirname, '../samples/pdf-producers');
   const samples = planPdfProducers(composeAll());
+
+  it('are what the generator makes (run `npm run samples` after changing it): ten files, four producers', () => {
+    expect(samples.map((s) => s.output).sort()).toEqual(['pdf-chromium', 'pdf-chromium', 'pdf-chromium', 'pdf-chromium-borderless', 'pdf-chromium-borderless',
+      'pdf-chromium-mixed', 'pdf-chromium-mixed', 'pdf-lo-borderless', 'pdf-lo-borderless', 'pdf-lo-borderless']);
+    expect(readdirSync(DIR).filter((f) => f.endsWith('.pdf')).sort()).toEqual(samples.map((s) => s.file).sort());
+    for (const s of samples) expect(readFileSync(join(DIR, `${s.id}.expected.json`), 'utf8'), s.id).toBe(formatExpected(s.expected));
+  });
 
   for (const s of samples) {
     it(`${s.output}: ${s.id}`, async () => {
