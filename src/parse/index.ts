@@ -5,11 +5,11 @@ import { BaocaoError } from '../errors.ts';
 import { parseLegacyWord } from './doc/index.ts';
 import { parseDocx } from './docx.ts';
 import { parseScannedPdf, type OcrOptions } from './ocr/index.ts';
-import { parsePdf } from './pdf.ts';
+import { parsePdf } from './pdf/index.ts';
 import { sniff, type SniffedType } from './sniff.ts';
 
 export { parseDocx } from './docx.ts';
-export { parsePdf } from './pdf.ts';
+export { parsePdf } from './pdf/index.ts';
 export { parseScannedPdf, type OcrOptions, type OcrProgress } from './ocr/index.ts';
 export { sniff, sniffType, type Sniffed, type SniffedType } from './sniff.ts';
 
