@@ -1,17 +1,19 @@
 // The parse stage: bytes → document model. The type comes from the content (sniff.ts), never
-// from the file name alone.
+// from the file name alone. Each format's parser is imported the first time a file of that
+// format comes (a .docx never loads the PDF reader, OCR or LibreOffice's driver).
 import type { DocumentModel, SourceFormat } from '../document/model.ts';
 import { BaocaoError } from '../errors.ts';
-import { parseLegacyWord } from './doc/index.ts';
-import { parseDocx } from './docx.ts';
-import { parseScannedPdf, type OcrOptions } from './ocr/index.ts';
-import { parsePdf } from './pdf.ts';
+import type { OcrOptions } from './ocr/index.ts';
 import { sniff, type SniffedType } from './sniff.ts';
 
-export { parseDocx } from './docx.ts';
-export { parsePdf } from './pdf.ts';
-export { parseScannedPdf, type OcrOptions, type OcrProgress } from './ocr/index.ts';
+export type { OcrOptions, OcrProgress } from './ocr/index.ts';
 export { sniff, sniffType, type Sniffed, type SniffedType } from './sniff.ts';
+
+const parseDocx = async (buffer: Buffer) => (await import('./docx.ts')).parseDocx(buffer);
+const parsePdf = async (buffer: Buffer) => (await import('./pdf.ts')).parsePdf(buffer);
+const parseScannedPdf = async (buffer: Buffer, opts?: OcrOptions) => (await import('./ocr/index.ts')).parseScannedPdf(buffer, opts);
+const parseLegacyWord = async (buffer: Buffer, type: 'doc' | 'rtf' | 'html' | 'wordml') =>
+  (await import('./doc/index.ts')).parseLegacyWord(buffer, type);
 
 /** The model's format for a sniffed type we can parse; null for the rest. RTF, HTML and Word
  *  2003 XML count as legacy Word ('doc'). */
