@@ -32,6 +32,10 @@ const UNSUPPORTED_DETAIL: Record<string, string> = {
 export interface ParseOptions {
   /** Scanned PDFs: the OCR's deadline and progress (src/parse/ocr/). */
   ocr?: OcrOptions;
+  /** PDFs without a text layer: 'ocr' (default) reads their page images here; 'refuse' throws
+   *  NO_TEXT (the caller has them read elsewhere: the pipeline's OCR threads); 'only' reads the
+   *  images without trying the text layer again. */
+  scans?: 'ocr' | 'refuse' | 'only';
 }
 
 export async function parseFile(buffer: Buffer, fileName: string, opts: ParseOptions = {}): Promise<DocumentModel> {
@@ -39,9 +43,10 @@ export async function parseFile(buffer: Buffer, fileName: string, opts: ParseOpt
   const { type, detail } = await sniff(buffer, fileName);
   if (type === 'docx') return parseDocx(buffer);
   if (type === 'pdf') {
+    if (opts.scans === 'only') return parseScannedPdf(buffer, opts.ocr);
     // No text layer (a scan), or one that cannot be read: read the page images.
     return parsePdf(buffer).catch((err: unknown) => {
-      if (err instanceof BaocaoError && err.code === 'NO_TEXT') return parseScannedPdf(buffer, opts.ocr);
+      if (err instanceof BaocaoError && err.code === 'NO_TEXT' && opts.scans !== 'refuse') return parseScannedPdf(buffer, opts.ocr);
       throw err;
     });
   }
