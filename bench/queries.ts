@@ -43,8 +43,12 @@ async function template(): Promise<Extraction> {
 /** Seeds the reports (each with its file, values and flags) and returns the seconds it took. */
 export async function seed(db: Kysely<DB>, communes: number, periods: string[], t: Extraction): Promise<number> {
   const t0 = performance.now();
+  // Bắc Giang first (the scopes asked below); one commune per district + commune name (the
+  // reports table keeps one current report per period + district + commune, without the province).
+  const seen = new Set<string>();
   const units = [...loadRegistry().units]
     .sort((a, b) => (a.provinceCode === '24' ? -1 : 0) - (b.provinceCode === '24' ? -1 : 0) || a.communeCode.localeCompare(b.communeCode))
+    .filter((u) => !seen.has(`${u.district}|${u.commune}`) && !!seen.add(`${u.district}|${u.commune}`))
     .slice(0, communes)
     .map((u) => ({ code: u.communeCode, commune: u.commune, kind: u.communeKind, district: u.district, province: u.province }));
   const values = flattenExtraction(t);
