@@ -80,6 +80,7 @@ for (let r = 0; r < rounds; r++) {
     }
     if (typeof res === 'string') notes.set(m.key, res);
     else results.set(m.key, [...(results.get(m.key) ?? []), res]);
+    process.stderr.write(`  ${typeof res === 'string' ? res : `${(res.files / res.seconds).toFixed(2)} docs/s, ${res.seconds.toFixed(1)} s, peak RSS ${mb(res.rss)}, failed ${res.failed}`}\n`);
   }
 }
 

@@ -9,7 +9,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { run, start, type Timed } from './run.ts';
+import { run, signal, start, type Timed } from './run.ts';
 
 export interface ModeResult {
   mode: string;
@@ -161,7 +161,7 @@ export async function bullmq(files: string[], adminUrl: string, redisUrl: string
     }
     const seconds = (performance.now() - t0) / 1000;
     const { rows } = await client.query<{ n: string }>(`select count(*) as n from received_files where status = 'failed'`);
-    for (const w of started) w.child.kill('SIGTERM');
+    for (const w of started) signal(w, 'SIGTERM');
     const timed = await Promise.all(started.map((w) => w.done));
     const rss = timed.map((t) => t.rss).filter((x): x is number => x !== null);
     return {
@@ -172,7 +172,7 @@ export async function bullmq(files: string[], adminUrl: string, redisUrl: string
       failed: Number(rows[0]!.n),
     };
   } finally {
-    for (const w of started) if (w.child.exitCode === null) w.child.kill('SIGKILL');
+    for (const w of started) signal(w, 'SIGKILL');
     await client.end().catch(() => {});
     await db.drop().catch(() => {});
     await rm(inbox, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // Child processes for the benchmark, timed from outside: wall seconds and peak RSS (GNU time's
 // maximum resident set size of the process — threads included, its own children not).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -53,6 +53,24 @@ export function start(cmd: string, args: string[], env: NodeJS.ProcessEnv = proc
     });
   });
   return { child, done };
+}
+
+/** Sends a signal to the command itself (under GNU time: time's child; time would die of it and
+ *  leave the command running). */
+export function signal(s: Started, sig: NodeJS.Signals): void {
+  const pid = s.child.pid;
+  if (pid === undefined || s.child.exitCode !== null) return;
+  if (!GNU_TIME) {
+    s.child.kill(sig);
+    return;
+  }
+  let inner: number[] = [];
+  try {
+    inner = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+  } catch {
+    /* already gone */
+  }
+  for (const p of inner) process.kill(p, sig);
 }
 
 export function run(cmd: string, args: string[], env?: NodeJS.ProcessEnv): Promise<Timed> {

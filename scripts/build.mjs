@@ -6,9 +6,11 @@
 // `npm run build`, and before the tests (vitest globalSetup). bin/baocao.js runs dist/ when it is
 // newer than every source (dist/build.json), else the sources through tsx.
 import { build } from 'esbuild';
-import { copyFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
@@ -45,7 +47,9 @@ export async function buildDist({ quiet = false } = {}) {
   const files = (await Promise.all(SOURCE_DIRS.map((d) => walk(path.join(ROOT, d))))).flat();
   const entries = files.filter(isModule);
   const assets = files.filter((f) => !f.endsWith('.ts'));
-  await rm(DIST, { recursive: true, force: true });
+  // Everything but the PGlite dump (made once per PGlite version, below).
+  await mkdir(DIST, { recursive: true });
+  for (const e of await readdir(DIST)) if (e !== 'pglite') await rm(path.join(DIST, e), { recursive: true, force: true });
   await build({
     entryPoints: entries,
     outdir: DIST,
@@ -67,6 +71,34 @@ export async function buildDist({ quiet = false } = {}) {
   // The build is as new as its start: a source saved during the build makes it stale.
   await writeFile(path.join(DIST, 'build.json'), `${JSON.stringify({ builtAt: started, modules: entries.length, assets: assets.length })}\n`);
   if (!quiet) console.log(`dist/: ${entries.length} modules, ${assets.length} other files in ${Math.round(performance.now() - t0)} ms`);
+  await pgliteInitdbDump({ quiet });
+}
+
+/**
+ * dist/pglite/initdb-<version>.tar.gz: a freshly initialised PGlite cluster, from which a new
+ * embedded database starts (src/db/pglite-initdb.ts) instead of running initdb (~8 s) itself.
+ * Made when missing for the installed PGlite version; older versions' dumps are removed.
+ */
+async function pgliteInitdbDump({ quiet }) {
+  const { initdbDumpPath } = await import(pathToFileURL(path.join(DIST, 'src', 'db', 'pglite-initdb.js')).href);
+  const file = initdbDumpPath();
+  if (!file || existsSync(file)) return;
+  const t0 = performance.now();
+  const { PGlite } = await import('@electric-sql/pglite');
+  const dir = await mkdtemp(path.join(tmpdir(), 'baocao-initdb-'));
+  try {
+    const pglite = await PGlite.create(dir);
+    const dump = await pglite.dumpDataDir('gzip');
+    await pglite.close();
+    await mkdir(path.dirname(file), { recursive: true });
+    for (const old of await readdir(path.dirname(file))) await rm(path.join(path.dirname(file), old), { force: true });
+    const partial = `${file}.${process.pid}`;
+    await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
+    await rename(partial, file);
+    if (!quiet) console.log(`${path.relative(ROOT, file)}: PGlite's initdb, once, in ${Math.round(performance.now() - t0)} ms`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

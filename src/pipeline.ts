@@ -163,6 +163,16 @@ async function parseClassOf(bytes: Buffer, file: string): Promise<ParseClass> {
   return formatOf(type) === 'doc' ? 'slow' : 'fast';
 }
 
+/**
+ * Jobs one process runs at once for `threads` parsing threads: twice as many, so that a thread
+ * always has its next file while the last one is being stored (the database round trips), plus
+ * one for the slow lane (OCR, legacy Word), so that a slow file never takes a fast file's place.
+ * The threads bound the CPU; jobs beyond them wait for a thread without their deadline running.
+ */
+export function jobsInFlight(threads: number, slowThreads = 1): number {
+  return 2 * Math.max(1, threads) + Math.max(1, slowThreads);
+}
+
 /** Ends the parsing threads (idle ones never keep the process alive; this frees them now). */
 export async function closeParsers(): Promise<void> {
   const all = [...pools.values()];
