@@ -322,9 +322,14 @@ async function processOnce(job: ProcessFileData, deps: PipelineDeps, restarts = 
     await deps.files.markNotAReport(claim.id, outcome.reason, outcome.format);
     return settle(job, deps, inbox, claim.id, 'not_a_report', { code: 'NOT_A_REPORT', message: outcome.reason });
   }
-  const { reportId } = await deps.reports.store(claim.id, outcome.extraction, { unitCode: outcome.unitCode });
-  await deps.resubmissions?.recordFor(reportId);
-  await deps.files.markProcessed(claim.id, outcome.format);
+  // The report, its values and flags — and, for the first report of its commune and period
+  // (nothing to compare with), the file marked processed: one transaction.
+  const stored = await deps.reports.store(claim.id, outcome.extraction, { unitCode: outcome.unitCode, markProcessed: { format: outcome.format } });
+  const reportId = stored.reportId;
+  if (!stored.fileMarked) {
+    await deps.resubmissions?.recordFor(reportId);
+    await deps.files.markProcessed(claim.id, outcome.format);
+  }
   return settle(job, deps, inbox, claim.id, 'processed', { reportId });
 }
 
