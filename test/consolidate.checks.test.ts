@@ -173,7 +173,7 @@ describe('checks across reports', () => {
     const missing = flags.filter((f) => f.code === 'MISSING_SUBMISSION');
     expect(missing).toHaveLength(communesOfHiepHoa.length - 1);
     expect(missing.map((f) => f.commune)).not.toContain('Đông Lỗ');
-    expect(missing.find((f) => f.commune === 'Mai Trung')!.message).toBe('xã Mai Trung chưa gửi báo cáo kỳ 2024-H1');
+    expect(missing.find((f) => f.commune === 'Mai Trung')!.message).toBe('xã Mai Trung chưa gửi báo cáo 6 tháng đầu năm 2024');
     // A non-current report does not count as the commune's submission.
     const old = crossChecks({ period: '2024-H1', districts, reports: [received(report('Mai Trung'), { current: false })] });
     expect(old.filter((f) => f.code === 'MISSING_SUBMISSION')).toHaveLength(communesOfHiepHoa.length);

@@ -15,7 +15,7 @@ import type { TokensRepository } from '../db/repositories/tokens.ts';
 import { ROLE_LABELS, type FailedAttempts } from './auth.ts';
 import { HttpError, badRequest, notFound } from './http.ts';
 import { placeInInbox, safeFileName, writeTemp, type Intake } from './intake.ts';
-import { CorrectionBody, FlagsScopeQuery, IdParams, PeriodScopeQuery, TokenBody, UnitCodeParams, UnitHistoryByNameQuery, UnitHistoryQuery } from './schemas.ts';
+import { CorrectionBody, FlagsStateQuery, IdParams, PeriodScopeQuery, TokenBody, UnitCodeParams, UnitHistoryByNameQuery, UnitHistoryQuery } from './schemas.ts';
 import { HistoryError, unitHistory } from '../consolidate/history.ts';
 import { ScopeError } from '../consolidate/scope.ts';
 
@@ -91,12 +91,13 @@ export function apiRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       return { ...table, columns: COLUMNS, exportColumns: EXPORT_COLUMNS };
     });
 
-    api.get('/api/flags', { schema: { querystring: FlagsScopeQuery } }, async (req) => {
-      const { period, commune, code, severity, scope } = req.query;
-      const flags = await registryAware(() => workspace.flags(period, { commune, code, severity }, scope));
+    api.get('/api/flags', { schema: { querystring: FlagsStateQuery } }, async (req) => {
+      const { period, commune, code, severity, state, scope } = req.query;
+      const flags = await registryAware(() => workspace.flags(period, { commune, code, severity, state }, scope));
       const counts: Record<string, number> = {};
       for (const f of flags) counts[f.code] = (counts[f.code] ?? 0) + 1;
-      return { period, flags, counts };
+      const open = flags.filter((f) => f.state === 'open').length;
+      return { period, flags, counts, open };
     });
 
     api.get('/api/submissions', { schema: { querystring: PeriodScopeQuery } }, async (req) =>

@@ -13,6 +13,7 @@ import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-
 import { authHook, FailedAttempts, type FailureLimit } from './auth.ts';
 import { toErrorResponse, zodValidatorCompiler } from './http.ts';
 import { apiRoutes, type RouteDeps } from './routes.ts';
+import { workspaceRoutes } from './workspace-routes.ts';
 
 export type ServerDeps = RouteDeps & {
   /** Fastify's logger (pino); off by default. */
@@ -123,5 +124,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   }
 
   await server.register(apiRoutes({ ...deps, failures }));
+  await server.register(workspaceRoutes({ workspace: deps.workspace }));
   return server;
 }

@@ -1,0 +1,208 @@
+// The district officer's work items on PostgreSQL, through the API (issue 13): a misspelt commune
+// mapped to its registered unit from its flag (an alias, audited, applied to later reports too); a
+// flag that a correction makes untrue closes and the table's open count follows; a flag dismissed
+// with a note; a period opened before its first report, with a deadline; on-time / late / missing.
+// Reports are stored the way the pipeline stores them, with the flags the pipeline's own checks raise.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inProcessIntake } from '../src/api/intake.ts';
+import { buildServer } from '../src/api/server.ts';
+import { createApp, type App } from '../src/app.ts';
+import type { Extraction } from '../src/contract.ts';
+import { Workspace } from '../src/consolidate/service.ts';
+import { TokensRepository } from '../src/db/repositories/tokens.ts';
+import { createInProcessQueue } from '../src/queue/inprocess.ts';
+import { valueFlags } from '../src/workspace/recheck.ts';
+import { createTestDatabase, sampleExtraction, type TestDatabase } from './helpers/db.ts';
+
+const SCOPE = { district: 'Hiệp Hòa', province: 'Bắc Giang' };
+let db: TestDatabase;
+let app: App;
+let server: FastifyInstance;
+let editor: string;
+let viewer: string;
+let n = 0;
+
+/** Stores a report as the pipeline does: a received file, its extraction with the checks' flags. */
+async function store(commune: string, period: string, profile: Partial<Extraction['profile']> = {}, receivedAt?: string): Promise<number> {
+  n++;
+  const sha = (0xabc000 + n).toString(16).padStart(64, '0');
+  const claim = await app.files.claim(sha, `bao-cao-${n}.docx`, `/tmp/bao-cao-${n}.docx`, 1000);
+  const e = sampleExtraction({
+    unit: { commune, communeKind: 'xã', district: 'Hiệp Hòa', province: 'Bắc Giang' },
+    period,
+    source: { file: `bao-cao-${n}.docx`, sha256: sha, format: 'docx' },
+  });
+  e.document = { ...e.document, date: period === '2024-H1' ? '2024-06-20' : '2024-12-20' };
+  e.profile = { ...e.profile, ...profile };
+  e.provenance = { ...e.provenance, 'profile.cadres': { section: 'I', quote: `Tổng số cán bộ, công chức: ${e.profile.cadres} người` } };
+  e.flags = valueFlags(e, app.registry);
+  const { reportId } = await app.reports.store(claim.id, e);
+  await app.files.markProcessed(claim.id, 'docx');
+  if (receivedAt) await db.db.updateTable('received_files').set({ received_at: receivedAt }).where('id', '=', claim.id).execute();
+  return reportId;
+}
+
+const get = async (url: string, token = viewer) => {
+  const res = await server.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+  return { status: res.statusCode, body: res.json() as any };
+};
+const post = async (url: string, payload: unknown, token = editor) => {
+  const res = await server.inject({ method: 'POST', url, payload: payload as object, headers: { authorization: `Bearer ${token}` } });
+  return { status: res.statusCode, body: res.json() as any };
+};
+const q = (s: string) => encodeURIComponent(s);
+
+const ids: Record<string, number> = {};
+
+beforeAll(async () => {
+  db = await createTestDatabase('postgres');
+  app = createApp(db);
+  const workspace = new Workspace({ db: db.db, reports: app.reports, registry: app.registry, scope: SCOPE });
+  const tokens = new TokensRepository(db.db);
+  editor = (await tokens.create('Lê Văn Nội Vụ', 'editor')).token;
+  viewer = (await tokens.create('Người xem', 'viewer')).token;
+  server = await buildServer({
+    app, workspace, tokens, intake: inProcessIntake(createInProcessQueue({ concurrency: 1, processor: app.processor })), inboxDir: '/tmp', maxFileBytes: 1 << 20,
+  });
+  // Đông Lỗ states 17 cán bộ, công chức while 10 + 9 = 19: SUM_MISMATCH. 'Mai Đỉnh' is Mai Đình misspelt.
+  ids.dongLo = await store('Đông Lỗ', '2024-H1', { cadres: 17, canBo: 10, congChuc: 9 }, '2024-07-10T03:00:00Z');
+  ids.maiDinhTypo = await store('Mai Đỉnh', '2024-H1', {}, '2024-07-20T03:00:00Z');
+}, 120_000);
+
+afterAll(async () => {
+  await server?.close();
+  await db?.cleanup();
+});
+
+describe('a misspelt commune mapped to its registered unit from its flag', () => {
+  it('before: a phantom row beside the real one, UNKNOWN_UNIT and a false MISSING_SUBMISSION', async () => {
+    const { body: t } = await get(`/api/consolidated?period=2024-H1`);
+    const rows = t.districts[0].rows as any[];
+    expect(rows.find((r) => r.commune === 'Mai Đỉnh')).toMatchObject({ reported: true, inList: false });
+    expect(rows.find((r) => r.commune === 'Mai Đình')).toMatchObject({ reported: false, inList: true });
+    const { body: f } = await get(`/api/flags?period=2024-H1`);
+    expect(f.flags.some((x: any) => x.code === 'UNKNOWN_UNIT' && x.reportId === ids.maiDinhTypo)).toBe(true);
+    expect(f.flags.some((x: any) => x.code === 'MISSING_SUBMISSION' && x.commune === 'Mai Đình')).toBe(true);
+  });
+
+  it('offers the scope\'s units, nearest name first; a viewer cannot map', async () => {
+    const { status, body } = await get(`/api/reports/${ids.maiDinhTypo}/alias-candidates?level=commune`);
+    expect(status).toBe(200);
+    expect(body.written).toBe('Mai Đỉnh');
+    expect(body.candidates[0]).toMatchObject({ code: '07885', label: expect.stringContaining('xã Mai Đình') });
+    expect(body.candidates).toHaveLength(25);
+    const refused = await post('/api/aliases', { reportId: ids.maiDinhTypo, level: 'commune', targetCode: '07885', reason: 'Gõ sai dấu' }, viewer);
+    expect(refused.status).toBe(403);
+    const wrong = await post('/api/aliases', { reportId: ids.maiDinhTypo, level: 'commune', targetCode: '99999', reason: 'Gõ sai dấu' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.message).toContain('không phải đơn vị cấp xã');
+  });
+
+  it('after mapping: one row, reported; the unit flags are gone; the alias is recorded with who and why', async () => {
+    const res = await post('/api/aliases', { reportId: ids.maiDinhTypo, level: 'commune', targetCode: '07885', reason: 'Xã gõ sai dấu tên xã' });
+    expect(res.status).toBe(201);
+    expect(res.body.alias).toMatchObject({ written: 'Mai Đỉnh', target: 'Mai Đình', who: 'Lê Văn Nội Vụ' });
+    const { body: t } = await get(`/api/consolidated?period=2024-H1`);
+    const rows = t.districts[0].rows as any[];
+    expect(rows.filter((r) => r.commune === 'Mai Đỉnh')).toHaveLength(0);
+    expect(rows.find((r) => r.commune === 'Mai Đình')).toMatchObject({ reported: true, inList: true, reportId: ids.maiDinhTypo });
+    expect(t.districts[0].reported).toBe(2);
+    const { body: f } = await get(`/api/flags?period=2024-H1`);
+    expect(f.flags.some((x: any) => x.reportId === ids.maiDinhTypo && x.code === 'UNKNOWN_UNIT')).toBe(false);
+    expect(f.flags.some((x: any) => x.code === 'MISSING_SUBMISSION' && x.commune === 'Mai Đình')).toBe(false);
+    const { body: list } = await get('/api/aliases');
+    expect(list.aliases[0]).toMatchObject({ written: 'Mai Đỉnh', target: 'Mai Đình', reason: 'Xã gõ sai dấu tên xã', who: 'Lê Văn Nội Vụ' });
+    const { body: detail } = await get(`/api/reports/${ids.maiDinhTypo}`);
+    expect(detail.commune).toBe('Mai Đình');
+    expect(detail.aliases[0]).toMatchObject({ written: 'Mai Đỉnh', target: 'Mai Đình' });
+    expect(detail.extraction.unit.commune).toBe('Mai Đỉnh'); // the stored extraction never changes
+  });
+
+  it('applies to a later report that writes the name the same way', async () => {
+    ids.maiDinhLater = await store('Mai Đỉnh', '2024');
+    const { body: t } = await get(`/api/consolidated?period=2024`);
+    const row = (t.districts[0].rows as any[]).find((r) => r.reportId === ids.maiDinhLater);
+    expect(row).toMatchObject({ commune: 'Mai Đình', inList: true, code: '07885' });
+  });
+});
+
+describe('flags as work items', () => {
+  it('a correction that makes SUM_MISMATCH untrue closes it, and the open count in the table follows', async () => {
+    const before = await get(`/api/flags?period=2024-H1&commune=${q('Đông Lỗ')}`);
+    const sum = before.body.flags.find((x: any) => x.code === 'SUM_MISMATCH');
+    expect(sum).toMatchObject({ state: 'open', field: 'profile.cadres', reportId: ids.dongLo });
+    expect(sum.evidence.join(' ')).toContain('Tổng số cán bộ, công chức: 17');
+    const row = async () => ((await get(`/api/consolidated?period=2024-H1`)).body.districts[0].rows as any[]).find((r) => r.reportId === ids.dongLo);
+    const countBefore = (await row()).flags;
+    expect(countBefore).toBe(before.body.flags.filter((x: any) => x.reportId === ids.dongLo).length);
+
+    // A correction that keeps it untrue (18 ≠ 19) keeps a SUM_MISMATCH, with the new figures.
+    expect((await post(`/api/reports/${ids.dongLo}/corrections`, { path: 'profile.cadres', value: 18, reason: 'Thử giá trị khác' })).status).toBe(201);
+    const still = (await get(`/api/flags?period=2024-H1&code=SUM_MISMATCH`)).body.flags.filter((x: any) => x.reportId === ids.dongLo);
+    expect(still).toHaveLength(1);
+    expect(still[0].message).toContain('18');
+
+    expect((await post(`/api/reports/${ids.dongLo}/corrections`, { path: 'profile.cadres', value: '19', reason: 'Theo công văn của xã' })).status).toBe(201);
+    const after = await get(`/api/flags?period=2024-H1&code=SUM_MISMATCH`);
+    expect(after.body.flags.filter((x: any) => x.reportId === ids.dongLo)).toHaveLength(0);
+    expect((await row()).flags).toBe(countBefore - 1);
+  });
+
+  it('a flag dismissed with a note leaves the open count; its state says who and when; it can be reopened', async () => {
+    const { body } = await get(`/api/flags?period=2024-H1`);
+    const missing = body.flags.find((x: any) => x.code === 'MISSING_SUBMISSION');
+    const openBefore = body.open;
+    const noNote = await post('/api/flags/state', { period: '2024-H1', flagId: missing.id, state: 'dismissed' });
+    expect(noNote.status).toBe(400);
+    const res = await post('/api/flags/state', { period: '2024-H1', flagId: missing.id, state: 'dismissed', note: 'Xã đã gửi bản giấy' });
+    expect(res.status).toBe(200);
+    expect(res.body.flag).toMatchObject({ state: 'dismissed', stateNote: 'Xã đã gửi bản giấy', stateBy: 'Lê Văn Nội Vụ' });
+    const after = (await get(`/api/flags?period=2024-H1`)).body;
+    expect(after.open).toBe(openBefore - 1);
+    expect((await get(`/api/flags?period=2024-H1&state=dismissed`)).body.flags.map((x: any) => x.id)).toEqual([missing.id]);
+    await post('/api/flags/state', { period: '2024-H1', flagId: missing.id, state: 'open' });
+    expect((await get(`/api/flags?period=2024-H1`)).body.open).toBe(openBefore);
+    const unknown = await post('/api/flags/state', { period: '2024-H1', flagId: 'x:NOPE:1', state: 'resolved' });
+    expect(unknown.status).toBe(400);
+  });
+
+  it('content errors come before the missing submissions', async () => {
+    await store('Đại Thành', '2024-H1', { cadres: 30, canBo: 10, congChuc: 11 });
+    const codes = ((await get(`/api/flags?period=2024-H1`)).body.flags as any[]).map((f) => f.code);
+    expect(codes.indexOf('SUM_MISMATCH')).toBeGreaterThanOrEqual(0);
+    expect(codes.indexOf('SUM_MISMATCH')).toBeLessThan(codes.indexOf('MISSING_SUBMISSION'));
+  });
+});
+
+describe('submission tracking', () => {
+  it('a period opened before its first report: 0 of every unit, its exports work, every unit missing', async () => {
+    expect((await post('/api/periods', { period: '2025-H1', deadline: '2025-07-15' }, viewer)).status).toBe(403);
+    const opened = await post('/api/periods', { period: '2025-H1', deadline: '2025-07-15' });
+    expect(opened.status).toBe(201);
+    expect(opened.body.period).toMatchObject({ period: '2025-H1', label: '6 tháng đầu năm 2025', deadline: '2025-07-15', current: 0, opened: true });
+    const { body: periods } = await get('/api/periods');
+    expect(periods.periods.map((p: any) => p.period)).toContain('2025-H1');
+    const { body: s } = await get(`/api/submissions?period=2025-H1`);
+    expect(s.summary).toMatchObject({ communes: 19, reported: 0, notReported: 19 });
+    expect(s.missingText.split(', ')).toHaveLength(19);
+    expect(s.deadline).toBe('2025-07-15');
+    const xlsx = await server.inject({ method: 'GET', url: '/api/exports/consolidated.xlsx?period=2025-H1', headers: { authorization: `Bearer ${viewer}` } });
+    expect(xlsx.statusCode).toBe(200);
+  });
+
+  it('on time by the end of the deadline day (Vietnam time), late after it', async () => {
+    await post('/api/periods', { period: '2024-H1', deadline: '2024-07-15' });
+    const { body: s } = await get(`/api/submissions?period=2024-H1`);
+    const c = (name: string) => s.districts[0].communes.find((x: any) => x.commune === name);
+    expect(c('Đông Lỗ').timing).toBe('on_time'); // 10/07/2024
+    expect(c('Mai Đình').timing).toBe('late'); // 20/07/2024
+    expect(c('Mai Trung').timing).toBe('missing');
+    expect(s.summary).toMatchObject({ late: 2, onTime: 1 }); // Đại Thành was received now
+    expect(s.missingText).toContain('xã Mai Trung');
+    expect(s.missingText).not.toContain('Mai Đình');
+    const bad = await post('/api/periods', { period: '2024-H1', deadline: '15/07/2024' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('YYYY-MM-DD');
+  });
+});
