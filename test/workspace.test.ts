@@ -4,6 +4,8 @@
 // with a note; a period opened before its first report, with a deadline; on-time / late / missing.
 // Reports are stored the way the pipeline stores them, with the flags the pipeline's own checks raise.
 import type { FastifyInstance } from 'fastify';
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inProcessIntake } from '../src/api/intake.ts';
 import { buildServer } from '../src/api/server.ts';
@@ -204,5 +206,55 @@ describe('submission tracking', () => {
     const bad = await post('/api/periods', { period: '2024-H1', deadline: '15/07/2024' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('YYYY-MM-DD');
+  });
+});
+
+describe('letters to the communes (.docx drafts)', () => {
+  const docx = async (url: string) => {
+    const res = await server.inject({ method: 'GET', url, headers: { authorization: `Bearer ${viewer}` } });
+    return { status: res.statusCode, type: res.headers['content-type'], bytes: res.rawPayload, json: () => res.json() as any };
+  };
+  const textOf = async (bytes: Buffer) => (await mammoth.extractRawText({ buffer: bytes })).value.replace(/\s+/g, ' ');
+  const xmlOf = async (bytes: Buffer) => (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+
+  it('the reminder names every unit that has not reported, in the layout of Nghị định 30/2020', async () => {
+    const { body: s } = await get(`/api/submissions?period=2024-H1`);
+    const missing = (s.districts[0].communes as any[]).filter((c) => c.status === 'not_reported').map((c) => `${c.communeKind} ${c.commune}`);
+    expect(missing.length).toBeGreaterThan(15);
+    const res = await docx(`/api/letters/reminder.docx?period=2024-H1`);
+    expect(res.status).toBe(200);
+    expect(res.type).toContain('wordprocessingml');
+    const text = await textOf(res.bytes);
+    for (const line of ['UBND HUYỆN HIỆP HÒA', 'PHÒNG NỘI VỤ', 'Số: /PNV', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc',
+      'V/v đôn đốc gửi báo cáo kết quả xây dựng chính quyền thân thiện 6 tháng đầu năm 2024', 'Kính gửi: Ủy ban nhân dân các xã, thị trấn:',
+      'thời hạn gửi báo cáo: ngày 15/07/2024', 'Nơi nhận:', '- Như trên;', '- Lưu: VT, NV.', 'TRƯỞNG PHÒNG']) {
+      expect(text).toContain(line);
+    }
+    expect(text).toMatch(/Hiệp Hòa, ngày \d{2} tháng \d{2} năm \d{4}/);
+    for (const unit of missing) expect(text).toContain(unit);
+    expect(text).not.toContain('xã Mai Đình'); // reported (through its alias)
+    expect(text).not.toContain('xã Đông Lỗ');
+    const xml = await xmlOf(res.bytes);
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/); // A4
+    expect(xml).toMatch(/<w:pgMar w:top="1134"[^>]*w:left="1701"/); // 20 mm top, 30 mm left
+    expect(xml).toContain('Times New Roman');
+  });
+
+  it('a correction request lists each open problem of the report with its quote; none once settled', async () => {
+    const { body: list } = await get(`/api/letters?period=2024-H1`);
+    const daiThanh = (list.corrections as any[]).find((c) => c.commune === 'xã Đại Thành');
+    expect(daiThanh).toMatchObject({ problems: 1 });
+    expect((list.corrections as any[]).some((c) => c.commune === 'xã Đông Lỗ')).toBe(false); // its SUM_MISMATCH was corrected
+    const res = await docx(`/api/letters/correction.docx?period=2024-H1&reportId=${daiThanh.reportId}`);
+    expect(res.status).toBe(200);
+    const text = await textOf(res.bytes);
+    expect(text).toContain('Kính gửi: Ủy ban nhân dân xã Đại Thành.');
+    expect(text).toContain('Báo cáo số 125/BC-UBND ngày 20/06/2024');
+    expect(text).toContain('1. Tổng không khớp: Tổng số cán bộ, công chức 30 khác tổng 10 cán bộ + 11 công chức = 21.');
+    expect(text).toContain('Trích báo cáo: “Tổng số cán bộ, công chức: 30 người”');
+    expect(text).toContain('gửi lại báo cáo');
+    const settled = await docx(`/api/letters/correction.docx?period=2024-H1&reportId=${ids.dongLo}`);
+    expect(settled.status).toBe(400);
+    expect(settled.json().error.message).toContain('không còn cảnh báo');
   });
 });

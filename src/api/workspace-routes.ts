@@ -4,8 +4,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Workspace } from '../consolidate/service.ts';
 import { labelsForPage } from '../labels.ts';
+import { draftCorrectionRequest, draftReminder, flagsForCommune } from '../workspace/drafts.ts';
+import { attachment } from './routes.ts';
 import { badRequest, notFound } from './http.ts';
-import { AliasBody, AliasCandidatesQuery, FlagStateBody, IdParams, PeriodBody } from './schemas.ts';
+import { AliasBody, AliasCandidatesQuery, FlagStateBody, IdParams, LetterQuery, PeriodBody, PeriodScopeQuery } from './schemas.ts';
 
 export interface WorkspaceRouteDeps {
   workspace: Workspace;
@@ -50,6 +52,40 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps): FastifyPluginAsyncZod
       if (!result.ok) throw result.status === 404 ? notFound(result.message) : badRequest(result.message, [{ path: 'targetCode', message: result.message }]);
       const a = result.alias;
       return reply.code(201).send({ alias: { id: a.id, level: a.level, written: a.written, target: a.target_name, targetCode: a.target_code, who: a.who, at: a.created_at.toISOString() } });
+    });
+
+    // Letters (drafts for staff to edit and sign; nothing is sent).
+    const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+    api.get('/api/letters', { schema: { querystring: PeriodScopeQuery } }, async (req) => {
+      const { period, scope } = req.query;
+      const [subs, flags] = await Promise.all([workspace.submissions(period, scope), workspace.flags(period, {}, scope)]);
+      const byReport = new Map<number, number>();
+      for (const f of flagsForCommune(flags)) if (f.reportId !== null) byReport.set(f.reportId, (byReport.get(f.reportId) ?? 0) + 1);
+      const communes = subs.districts.flatMap((d) => d.communes).filter((c) => c.reportId !== null && byReport.has(c.reportId));
+      return {
+        period,
+        reminder: { units: subs.summary.notReported },
+        corrections: communes.map((c) => ({ reportId: c.reportId, commune: `${c.communeKind ?? 'xã'} ${c.commune}`, problems: byReport.get(c.reportId!) })),
+      };
+    });
+
+    api.get('/api/letters/reminder.docx', { schema: { querystring: PeriodScopeQuery } }, async (req, reply) => {
+      const { period, scope } = req.query;
+      const draft = await draftReminder(await workspace.submissions(period, scope), workspace.servedDistrictLabel(scope));
+      if (!draft) throw badRequest('Mọi đơn vị đã gửi báo cáo kỳ này: không có ai để nhắc');
+      return reply.header('Content-Type', DOCX).header('Content-Disposition', attachment(`nhac-nop-bao-cao-${period}.docx`)).send(draft.bytes);
+    });
+
+    api.get('/api/letters/correction.docx', { schema: { querystring: LetterQuery } }, async (req, reply) => {
+      const { period, scope, reportId } = req.query;
+      if (!reportId) throw badRequest('Thiếu số báo cáo (reportId) cần đề nghị chỉnh sửa');
+      const detail = await workspace.report(reportId);
+      if (!detail || detail.period !== period) throw notFound(`Không có báo cáo số ${reportId} trong kỳ ${period}`);
+      const draft = await draftCorrectionRequest(detail, workspace.servedDistrictLabel(scope));
+      if (!draft) throw badRequest('Báo cáo này không còn cảnh báo nào chưa xử lý: không cần đề nghị chỉnh sửa');
+      const name = `de-nghi-chinh-sua-${(detail.commune ?? 'xa').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').replace(/\s+/g, '-')}-${period}.docx`;
+      return reply.header('Content-Type', DOCX).header('Content-Disposition', attachment(name)).send(draft.bytes);
     });
   };
 }

@@ -349,7 +349,7 @@ export class Workspace {
       const eff = applyCorrections(r.extraction, own);
       reportFlags.set(r.id, recheckReport({
         reportId: r.id, period: r.period, stored: r.stored, effective: eff.extraction, storedFlags: flagsOf.get(r.id) ?? [],
-        changed: false, registry: this.deps.registry,
+        changed: own.length > 0 || r.aliases.length > 0, registry: this.deps.registry,
       }));
     }
     // The units in force at the period's end (a code means another unit in another list).
