@@ -30,6 +30,10 @@ const WEB_FILES: Record<string, { file: string; type: string }> = {
   '/index.html': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
   '/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
+  // The page's views, as ES modules (src/web/js/).
+  ...Object.fromEntries(
+    ['api', 'dom', 'flags', 'report', 'state', 'submissions', 'table', 'tokens'].map((m) => [`/js/${m}.js`, { file: `js/${m}.js`, type: 'text/javascript; charset=utf-8' }]),
+  ),
 };
 
 const RAW_TYPES = [

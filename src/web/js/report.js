@@ -1,0 +1,182 @@
+// @ts-check
+// A report's detail: each value beside its quote and section; corrections with a reason; its flags
+// and the unit aliases that read it. Opened from the table, the flags ("Sửa" opens the field) and
+// the submissions.
+import { api, download } from './api.js';
+import { $, flagLabel, fmt, fmtTime, fmtValue, h, notice, periodLabel, severityLabel, unitName } from './dom.js';
+import { canEdit, hooks, state } from './state.js';
+import { loadTable, renderTable } from './table.js';
+import { loadFlags } from './flags.js';
+
+const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+
+/** @param {number} id @param {string | null} [field] */
+export async function openReport(id, field = null) {
+  const dialog = $('report-dialog');
+  $('report-title').textContent = 'Đang tải…';
+  $('report-sub').textContent = '';
+  $('report-body').replaceChildren();
+  if (!dialog.open) dialog.showModal();
+  try {
+    state.report = await api(`/api/reports/${id}`);
+    state.editing = field && state.report.values.some((/** @type {any} */ v) => v.path === field && v.correctable) && canEdit() ? field : null;
+    renderReport();
+    if (state.editing) focusEdit();
+    else $('report-close').focus();
+  } catch (err) {
+    $('report-title').textContent = 'Không mở được báo cáo';
+    $('report-body').replaceChildren(h('p', { class: 'error' }, /** @type {Error} */ (err).message));
+  }
+}
+
+/** @param {string} label @param {any} value */
+function fact(label, value) {
+  return h('div', {}, h('dt', {}, label), h('dd', {}, value));
+}
+
+export function renderReport() {
+  const r = state.report;
+  $('report-title').textContent = `${unitName(r.communeKind, r.commune || '(không rõ)')} — ${r.period ? periodLabel(r.period) : 'không rõ kỳ'}`;
+  $('report-sub').textContent = `${r.district ? `${r.district}, ` : ''}${r.province ? `${r.province}` : ''} · báo cáo số ${r.id}${r.isCurrent ? '' : ' · đã được thay bằng báo cáo gửi sau'}`;
+  const doc = r.document;
+  const facts = h('dl', { class: 'facts' },
+    fact('Số văn bản', doc.number || '(để trống)'),
+    fact('Ngày ban hành', doc.date ? fmtValue(doc.date, 'date') : '(để trống)'),
+    fact('Người ký', [doc.signer.position, doc.signer.name].filter(Boolean).join(' ') || '—'),
+    fact('Trích yếu', doc.title || '—'));
+  const fileLine = h('div', { class: 'file-line' },
+    h('span', {}, 'Tệp gốc: ', h('b', {}, r.file.name), ` (${r.file.format || '?'}, ${nf.format(Math.round(r.file.sizeBytes / 1024))} KB, nhận lúc ${fmtTime(r.file.receivedAt)})`),
+    r.file.available
+      ? h('button', { type: 'button', class: 'secondary small', id: 'download-original', onclick: () => download(`/api/reports/${r.id}/file`, r.file.name).catch((err) => notice(err.message, 'error')) }, 'Tải tệp gốc')
+      : h('span', { class: 'muted' }, '(tệp gốc không còn trên máy chủ)'));
+  const parts = [facts, fileLine];
+  if (r.aliases.length) {
+    parts.push(h('p', { class: 'notice', id: 'report-aliases' }, ...r.aliases.map((/** @type {any} */ a) =>
+      `Báo cáo ghi "${a.written}", được tính là ${a.target} (${a.who} gán lúc ${fmtTime(a.at)}: ${a.reason}). `)));
+  }
+  if (r.history.length > 1) {
+    parts.push(h('h3', {}, 'Các lần gửi báo cáo kỳ này'));
+    parts.push(h('ul', { class: 'corrections' }, ...r.history.map((/** @type {any} */ x) => h('li', {},
+      x.reportId === r.id ? h('b', {}, x.fileName) : h('button', { type: 'button', class: 'link', onclick: () => openReport(x.reportId) }, x.fileName),
+      ` — nhận lúc ${fmtTime(x.receivedAt)}${x.isCurrent ? ' (đang dùng)' : ''}`))));
+  }
+  const open = r.flags.filter((/** @type {any} */ f) => f.state === 'open');
+  if (r.flags.length) {
+    parts.push(h('h3', {}, `Cảnh báo (${open.length} chưa xử lý / ${r.flags.length})`));
+    parts.push(h('ul', { class: 'flags', id: 'report-flags' }, ...r.flags.map((/** @type {any} */ f) => h('li', { class: `flag ${f.severity} state-${f.state}`, dataset: { code: f.code } },
+      h('div', { class: 'flag-head' }, h('span', { class: `badge ${f.severity}` }, severityLabel(f.severity)), h('span', { class: 'badge info' }, flagLabel(f.code)),
+        f.state !== 'open' ? h('span', { class: 'badge ok' }, state.labels ? state.labels.flagStates[f.state] : f.state) : null,
+        canEdit() && f.field ? h('button', { type: 'button', class: 'secondary small fix', onclick: () => { state.editing = f.field; renderReport(); focusEdit(); } }, 'Sửa') : null),
+      h('p', { class: 'flag-msg' }, f.message),
+      f.evidence.length ? h('ul', { class: 'flag-evidence' }, ...f.evidence.slice(0, 6).map((/** @type {string} */ e) => h('li', {}, h('q', {}, e)))) : null))));
+  }
+  if (r.corrections.length) {
+    parts.push(h('h3', {}, `Lịch sử đính chính (${r.corrections.length})`));
+    parts.push(h('ul', { class: 'corrections', id: 'corrections-list' }, ...[...r.corrections].reverse().map((/** @type {any} */ c) => h('li', {},
+      h('b', {}, c.label), `: ${fmtValue(c.oldValue)} → `, h('b', {}, fmtValue(c.newValue)),
+      ` — ${c.who}, ${fmtTime(c.at)}. Lý do: `, h('i', {}, c.reason)))));
+  }
+  parts.push(h('h3', {}, 'Các giá trị trích xuất và nguồn'));
+  const rows = [];
+  let group = null;
+  for (const v of r.values) {
+    if (v.group !== group) {
+      group = v.group;
+      rows.push(h('tr', { class: 'group' }, h('th', { colspan: canEdit() ? 5 : 4, scope: 'colgroup' }, group)));
+    }
+    rows.push(valueRow(v));
+    if (state.editing === v.path) rows.push(editRow(v));
+  }
+  parts.push(h('table', { class: 'values', id: 'values-table' },
+    h('colgroup', {}, h('col', { class: 'c-label' }), h('col', { class: 'c-orig' }), h('col', { class: 'c-cur' }), h('col', { class: 'c-src' }), canEdit() ? h('col', { class: 'c-edit' }) : null),
+    h('thead', {}, h('tr', {},
+      h('th', { scope: 'col' }, 'Chỉ tiêu'), h('th', { scope: 'col' }, 'Trích xuất từ tệp'), h('th', { scope: 'col' }, 'Giá trị đang dùng'), h('th', { scope: 'col' }, 'Nguồn: mục và trích dẫn'),
+      canEdit() ? h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Thao tác')) : null)),
+    h('tbody', {}, rows)));
+  $('report-body').replaceChildren(...parts);
+}
+
+/** @param {any} v */
+function valueRow(v) {
+  return h('tr', { class: v.corrected ? 'corrected' : '', dataset: { path: v.path } },
+    h('td', { class: 'label' }, v.label),
+    h('td', { class: 'val original' }, fmtValue(v.original, v.kind)),
+    h('td', { class: 'val current' }, fmtValue(v.value, v.kind), v.corrected ? ' ' : null, v.corrected ? h('span', { class: 'badge corrected' }, 'đã đính chính') : null),
+    h('td', { class: 'src' },
+      v.section ? h('span', { class: 'section' }, v.section) : null,
+      v.quote ? h('q', {}, v.quote) : h('span', { class: 'muted' }, v.original === null ? 'báo cáo không nêu' : '')),
+    canEdit()
+      ? h('td', {}, v.correctable
+        ? h('button', { type: 'button', class: 'secondary small edit', 'aria-label': `Sửa ${v.label}`, onclick: () => { state.editing = v.path; renderReport(); focusEdit(); } }, 'Sửa')
+        : null)
+      : null);
+}
+
+/** @param {any} v */
+function editRow(v) {
+  const err = h('p', { class: 'error', role: 'alert' });
+  const value = h('input', { class: 'new-value', value: v.value === null ? '' : v.kind === 'number' ? fmt(v.value) : String(v.value), placeholder: v.kind === 'number' ? 'VD: 17.128' : v.kind === 'date' ? 'VD: 20/06/2024' : '', 'aria-label': `Giá trị mới: ${v.label}` });
+  const reason = h('input', { class: 'reason', placeholder: 'VD: theo công văn xã gửi bổ sung ngày …', 'aria-label': 'Lý do đính chính', required: true });
+  const save = h('button', { type: 'submit', class: 'primary small save' }, 'Lưu đính chính');
+  const form = h('form', {
+    class: 'edit-form',
+    onsubmit: async (/** @type {SubmitEvent} */ e) => {
+      e.preventDefault();
+      save.disabled = true;
+      err.textContent = '';
+      const raw = value.value.trim();
+      try {
+        await api(`/api/reports/${state.report.id}/corrections`, { method: 'POST', body: { path: v.path, value: raw === '' ? null : raw, reason: reason.value } });
+        await afterCorrection(v);
+      } catch (ex) {
+        err.textContent = /** @type {Error} */ (ex).message;
+        save.disabled = false;
+      }
+    },
+  },
+  h('label', {}, 'Giá trị mới', value),
+  h('label', {}, 'Lý do (bắt buộc)', reason),
+  save,
+  h('button', { type: 'button', class: 'secondary small', onclick: () => { state.editing = null; renderReport(); } }, 'Huỷ'),
+  err);
+  return h('tr', { class: 'editing' }, h('td', { colspan: 5 }, form));
+}
+
+function focusEdit() {
+  const input = /** @type {HTMLInputElement | null} */ (document.querySelector('#values-table .new-value'));
+  if (input) { input.focus(); input.select(); input.scrollIntoView({ block: 'center' }); }
+}
+
+/** After a correction: reload the report, the flags and the table, and say how the totals moved. @param {any} v */
+async function afterCorrection(v) {
+  const before = state.table;
+  const openBefore = state.report.flags.filter((/** @type {any} */ f) => f.state === 'open').length;
+  state.editing = null;
+  state.report = await api(`/api/reports/${state.report.id}`);
+  renderReport();
+  await loadFlags();
+  await loadTable();
+  const changes = [];
+  const changed = new Set();
+  for (const d of state.table.districts) {
+    const old = before && before.districts.find((/** @type {any} */ x) => x.district === d.district);
+    if (!old) continue;
+    for (const c of state.table.columns) {
+      const a = old.totals[c.key];
+      const b = d.totals[c.key];
+      if ((typeof a === 'number' || typeof b === 'number') && a !== b && c.key !== 'flags') {
+        changes.push(`${c.header}: ${fmt(a) || '—'} → ${fmt(b) || '—'}`);
+        changed.add(`${d.district}|${c.key}`);
+      }
+    }
+  }
+  renderTable(changed);
+  const openAfter = state.report.flags.filter((/** @type {any} */ f) => f.state === 'open').length;
+  const what = state.report.values.find((/** @type {any} */ x) => x.path === v.path);
+  const head = `Đã lưu đính chính "${v.label}": ${fmtValue(v.value, v.kind)} → ${fmtValue(what ? what.value : null, v.kind)}.`;
+  const flagsText = openAfter < openBefore ? ` Cảnh báo chưa xử lý của báo cáo: ${openBefore} → ${openAfter}.` : '';
+  notice(changes.length
+    ? [h('b', {}, head), ' Tổng thay đổi — ', h('span', { id: 'total-change' }, changes.join('; ')), `.${flagsText}`]
+    : [h('b', {}, head), ` Tổng không đổi.${flagsText}`], 'success', true);
+  void hooks;
+}
