@@ -197,7 +197,8 @@ function switchTab(tab) {
   for (const b of document.querySelectorAll('.tab')) {
     const active = /** @type {HTMLElement} */ (b).dataset.tab === tab;
     b.classList.toggle('active', active);
-    b.setAttribute('aria-selected', String(active));
+    if (active) b.setAttribute('aria-current', 'true');
+    else b.removeAttribute('aria-current');
   }
   for (const name of ['table', 'flags', 'submissions', 'tokens']) $(`panel-${name}`).hidden = name !== tab;
   if (tab === 'submissions' && state.period) loadSubmissions().catch((err) => notice(err.message, 'error'));
