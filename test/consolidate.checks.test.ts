@@ -91,10 +91,10 @@ describe('the consolidated table', () => {
 
     const csv = renderCsv(t);
     const lines = csv.trim().split('\n');
-    expect(lines[0]!.split(',').at(-1)).toBe('Tình trạng');
+    expect(lines[0]!.split(';').at(-1)).toBe('Tình trạng');
     expect(lines).toHaveLength(1 + d.rows.length + 1);
-    expect(csv).toContain('2024-H1,Hiệp Hòa,xã Mai Trung,1000,');
-    expect(lines.find((l) => l.includes('xã Hoàng An'))).toMatch(/,chưa báo cáo$/);
+    expect(csv).toContain('2024-H1;Hiệp Hòa;xã Mai Trung;1000;');
+    expect(lines.find((l) => l.includes('xã Hoàng An'))).toMatch(/;chưa báo cáo$/);
   });
 
   it('marks corrected cells; a corrected total is marked too', () => {

@@ -4,6 +4,7 @@
 // with a note; a period opened before its first report, with a deadline; on-time / late / missing.
 // Reports are stored the way the pipeline stores them, with the flags the pipeline's own checks raise.
 import type { FastifyInstance } from 'fastify';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -256,5 +257,30 @@ describe('letters to the communes (.docx drafts)', () => {
     const settled = await docx(`/api/letters/correction.docx?period=2024-H1&reportId=${ids.dongLo}`);
     expect(settled.status).toBe(400);
     expect(settled.json().error.message).toContain('không còn cảnh báo');
+  });
+});
+
+describe('Excel export for the period', () => {
+  it('has sheets of the flags (with their states) and of the correction history; totals are formulas', async () => {
+    const res = await server.inject({ method: 'GET', url: '/api/exports/consolidated.xlsx?period=2024-H1', headers: { authorization: `Bearer ${viewer}` } });
+    expect(res.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Bảng tổng hợp', 'Ban chỉ đạo', 'Kinh phí', 'Đăng ký sao', 'Cảnh báo', 'Lịch sử đính chính']);
+    const rowsOf = (name: string) => {
+      const out: string[] = [];
+      book.getWorksheet(name)!.eachRow((row) => out.push((row.values as unknown[]).slice(1).map((v) => String(v ?? '')).join(' | ')));
+      return out;
+    };
+    const flags = rowsOf('Cảnh báo');
+    expect(flags.some((l) => l.includes('Đại Thành') && l.includes('Tổng không khớp') && l.includes('Tổng số cán bộ, công chức: 30 người') && l.includes('Chưa xử lý'))).toBe(true);
+    expect(book.getWorksheet('Cảnh báo')!.pageSetup.printTitlesRow).toBe('3:3');
+    const history = rowsOf('Lịch sử đính chính');
+    expect(history.some((l) => l.includes('xã Đông Lỗ') && l.includes('18 | 19') && l.includes('Theo công văn của xã') && l.includes('Lê Văn Nội Vụ'))).toBe(true);
+    const full = book.getWorksheet('Bảng tổng hợp')!;
+    let total: { formula?: string; result?: number } | null = null;
+    full.eachRow((row) => { if (row.getCell(3).value === 'Tổng cộng') total = row.getCell(4).value as { formula: string; result: number }; });
+    expect(total!.formula).toMatch(/^SUM\(D/);
+    expect(total!.result).toBe(17128 * 3);
   });
 });

@@ -584,6 +584,19 @@ export class Workspace {
     };
   }
 
+  /** The corrections of the period's reports (current or not), oldest first, for the exports. */
+  async correctionsOfPeriod(period: string, scope?: string): Promise<(CorrectionView & { commune: string })[]> {
+    const { all, corrections } = await this.load(period, scope);
+    const out: (CorrectionView & { commune: string })[] = [];
+    for (const r of all) {
+      for (const c of corrections.get(r.id) ?? []) {
+        const u = r.extraction.unit;
+        out.push({ ...viewOf(c, r.extraction), commune: `${u.communeKind ?? 'xã'} ${u.commune ?? '(không rõ)'}` });
+      }
+    }
+    return out.sort((a, b) => a.id - b.id);
+  }
+
   /** Corrects one value of a report; the old value is the effective one before this correction. */
   async correct(
     reportId: number,
