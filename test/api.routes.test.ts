@@ -365,7 +365,7 @@ describe('POST /api/reports/:id/corrections', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.body.startsWith('\ufeffKỳ báo cáo;Huyện;Xã/phường/thị trấn;Dân số')).toBe(true);
-    expect(csv.body).toContain(`${PERIOD},${DISTRICT},${rowOf(after, re().commune).communeKind} ${re().commune},${newValue},`);
+    expect(csv.body).toContain(`${PERIOD};${DISTRICT};${rowOf(after, re().commune).communeKind} ${re().commune};${newValue};`);
     expect(csv.body).toContain('chưa báo cáo');
 
     // An admin may correct too; a second correction of the same value keeps the chain.
