@@ -45,10 +45,12 @@ function misspell(name: string): string | null {
   return chars.join('');
 }
 
-async function storeReport(commune: string, profile: Record<string, number>): Promise<number> {
-  const sha = Buffer.from(`${commune}-${Date.now()}`).toString('hex').padEnd(64, '0').slice(0, 64);
-  const claim = await wb.app.files.claim(sha, `bao-cao-${commune}.docx`, path.join(wb.files, `bao-cao-${commune}.docx`), 1000);
-  const e = sampleExtraction({ unit: { commune, communeKind: 'xã', district: DISTRICT, province: PROVINCE }, period: PERIOD, source: { file: `bao-cao-${commune}.docx`, sha256: sha, format: 'docx' } });
+let stored = 0;
+async function storeReport(commune: string, profile: Record<string, number>, period = PERIOD): Promise<number> {
+  const sha = (0xe2e000 + ++stored).toString(16).padStart(64, 'f');
+  const claim = await wb.app.files.claim(sha, `bao-cao-${commune}-${period}.docx`, path.join(wb.files, `bao-cao-${commune}-${period}.docx`), 1000);
+  const e = sampleExtraction({ unit: { commune, communeKind: 'xã', district: DISTRICT, province: PROVINCE }, period, source: { file: `bao-cao-${commune}.docx`, sha256: sha, format: 'docx' } });
+  if (period !== PERIOD) e.document = { ...e.document, date: '2024-12-20' };
   e.profile = { ...e.profile, ...profile };
   e.provenance = { ...e.provenance, 'profile.cadres': { section: 'I', quote: `Tổng số cán bộ, công chức: ${e.profile.cadres} người` } };
   e.flags = valueFlags(e, wb.app.registry);
@@ -69,6 +71,7 @@ beforeAll(async () => {
   mismatch = free.find((u) => u.commune !== t.commune)!.commune;
   await storeReport(typo.written, {});
   await storeReport(mismatch, { cadres: 17, canBo: 10, congChuc: 9 });
+  await storeReport(mismatch, { population: 17128 + 72 }, '2024'); // the same unit's whole-year report
   server = await buildServer({ app: wb.app, workspace: wb.workspace, tokens: wb.tokens, intake: inProcessIntake(wb.queue), inboxDir: wb.inbox, maxFileBytes: 20 * 1024 * 1024 });
   base = await server.listen({ port: 0, host: '127.0.0.1' });
   browser = await chromium.launch({
@@ -258,6 +261,17 @@ describe('the district officer\'s workspace in Chromium', () => {
     await page.selectOption('#flag-state', 'open');
     expect(await page.locator('#missing-line').count()).toBe(1);
     expect(await page.locator('li.flag[data-code="MISSING_SUBMISSION"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('a report shows its unit\'s figures across periods with the change since the one before', async () => {
+    const page = await newPage();
+    await login(page);
+    await page.click(`tbody tr[data-commune="${mismatch}"] button.open-report`);
+    await page.waitForSelector('#report-dialog[open] #history-table');
+    expect(await page.textContent('#history-table tr[data-period="2024-H1"] th')).toContain('6 tháng đầu năm 2024');
+    expect(await page.textContent('#history-table tr[data-period="2024"] td.change')).toBe('+72');
+    expect(await page.getAttribute('#history-table tr[data-period="2024-H1"]', 'class')).toContain('current');
     await page.close();
   });
 

@@ -15,7 +15,7 @@ import { deadlineEnd, PeriodsRepository, timingOf, type Timing } from '../worksp
 import { fieldOf, recheckReport, storedFlag } from '../workspace/recheck.ts';
 import { nameDistance, nameKey } from '../document/names.ts';
 import { criteriaCheckNote, criteriaSetForPeriod } from '../criteria/sets.ts';
-import type { Registry } from '../registry/index.ts';
+import { periodEnd, type Registry } from '../registry/index.ts';
 import { crossChecks, type WorkspaceFlag } from './checks.ts';
 import { applyCorrections, prepareCorrection } from './corrections.ts';
 import { correctionBlockedReason, getLeaf, groupOf, kindOf, labelOf, leafPaths, type LeafValue, type ValueKind } from './paths.ts';
@@ -28,7 +28,7 @@ import {
   type PeriodReport,
   type PeriodSummary,
 } from './queries.ts';
-import { districtOf, scopeLabel, servedDistricts, validateScope, type ScopeSetting, type ServedDistrict } from './scope.ts';
+import { districtOf, placeReport, scopeLabel, servedDistricts, validateScope, type ScopeSetting, type ServedDistrict } from './scope.ts';
 import { consolidate, type ConsolidatedTable, type OutsideReport } from './table.ts';
 
 /** Without a registry: the reporting communes only (kept for callers that have no workspace). */
@@ -121,6 +121,9 @@ export interface ReportDetail {
   id: number;
   period: string | null;
   periodLabel: string | null;
+  /** The unit's code in the list in force at the period's end (for its history), and that date. */
+  unitCode: string | null;
+  periodEnd: string | null;
   /** The unit aliases that read this report's unit as a registered one. */
   aliases: { id: number; level: AliasLevel; written: string; target: string; who: string; at: string; reason: string }[];
   commune: string | null;
@@ -547,10 +550,14 @@ export class Workspace {
     }
     const criteriaCheck = criteriaCheckNote(eff.extraction.unit.province, eff.extraction.period);
     const u = eff.extraction.unit;
+    const end = report.period ? periodEnd(report.period) : null;
+    const placed = report.period && u.commune ? placeReport(this.deps.registry.forPeriod(report.period), u).unit : null;
     return {
       id: report.id,
       period: report.period,
       periodLabel: report.period ? periodName(report.period) : null,
+      unitCode: placed?.communeCode ?? null,
+      periodEnd: end,
       commune: u.commune,
       communeKind: u.communeKind,
       district: u.district,

@@ -19,6 +19,9 @@ export async function openReport(id, field = null) {
   if (!dialog.open) dialog.showModal();
   try {
     state.report = await api(`/api/reports/${id}`);
+    state.report.unitHistory = state.report.unitCode && state.report.periodEnd
+      ? await api(`/api/units/${state.report.unitCode}/history?date=${state.report.periodEnd}`).catch(() => null)
+      : null;
     state.editing = field && state.report.values.some((/** @type {any} */ v) => v.path === field && v.correctable) && canEdit() ? field : null;
     renderReport();
     if (state.editing) focusEdit();
@@ -50,6 +53,7 @@ export function renderReport() {
       ? h('button', { type: 'button', class: 'secondary small', id: 'download-original', onclick: () => download(`/api/reports/${r.id}/file`, r.file.name).catch((err) => notice(err.message, 'error')) }, 'Tải tệp gốc')
       : h('span', { class: 'muted' }, '(tệp gốc không còn trên máy chủ)'));
   const parts = [facts, fileLine];
+  if (r.unitHistory) parts.push(...historySection(r.unitHistory, r.period));
   if (r.aliases.length) {
     parts.push(h('p', { class: 'notice', id: 'report-aliases' }, ...r.aliases.map((/** @type {any} */ a) =>
       `Báo cáo ghi "${a.written}", được tính là ${a.target} (${a.who} gán lúc ${fmtTime(a.at)}: ${a.reason}). `)));
@@ -94,6 +98,40 @@ export function renderReport() {
       canEdit() ? h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Thao tác')) : null)),
     h('tbody', {}, rows)));
   $('report-body').replaceChildren(...parts);
+}
+
+const HISTORY_COLUMNS = [
+  ['population', 'Dân số'], ['households', 'Số hộ'], ['cadres', 'CB, CC'], ['criteriaMet', 'Chỉ tiêu đạt'],
+  ['satisfactionPercent', 'Hài lòng (%)'], ['starsRegistered', 'Sao đăng ký'],
+];
+
+/**
+ * The unit's figures period by period (its own, else its predecessors' sums across the 2025 reform),
+ * with the change of the population since the period before.
+ * @param {any} hist @param {string} current
+ */
+function historySection(hist, current) {
+  if (!hist.periods.length) return [];
+  let prev = /** @type {number | null} */ (null);
+  const rows = hist.periods.map((/** @type {any} */ p) => {
+    const own = p.own ? p.own.figures : null;
+    const figures = own || p.sum || {};
+    const pop = typeof figures.population === 'number' ? figures.population : null;
+    const change = pop !== null && prev !== null ? pop - prev : null;
+    if (pop !== null) prev = pop;
+    return h('tr', { class: p.period === current ? 'current' : '', dataset: { period: p.period } },
+      h('th', { scope: 'row' }, periodLabel(p.period), own ? '' : p.sum ? ' (tổng các đơn vị tiền thân)' : ' (chưa có báo cáo)'),
+      ...HISTORY_COLUMNS.map(([k]) => h('td', { class: 'num' }, fmt(figures[k] ?? null))),
+      h('td', { class: 'num change' }, change === null ? '' : `${change > 0 ? '+' : ''}${fmt(change)}`));
+  });
+  const parts = [h('h3', {}, 'Số liệu qua các kỳ')];
+  if (hist.predecessors.length) {
+    parts.push(h('p', { class: 'muted' }, `Đơn vị tiền thân: ${hist.predecessors.map((/** @type {any} */ x) => x.label).join('; ')}. ${hist.note}`));
+  }
+  parts.push(h('table', { class: 'values history', id: 'history-table' },
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Kỳ'), ...HISTORY_COLUMNS.map(([, label]) => h('th', { scope: 'col' }, label)), h('th', { scope: 'col' }, 'Dân số thay đổi so với kỳ trước'))),
+    h('tbody', {}, rows)));
+  return parts;
 }
 
 /** @param {any} v */
