@@ -275,6 +275,31 @@ describe('the district officer\'s workspace in Chromium', () => {
     await page.close();
   });
 
+  it('charts compare the units (Chart.js): one bar per reporting unit, the figures also in a table', async () => {
+    const page = await newPage();
+    await login(page);
+    await page.click('button[data-tab="charts"]');
+    await page.waitForSelector('#chart-satisfaction');
+    const table = await wb.workspace.consolidated(PERIOD);
+    const expected = table.districts[0]!.rows.filter((r) => r.reported && r.counted && r.satisfactionPercent !== null);
+    const chart = await page.evaluate(() => {
+      const c = (window as unknown as { Chart: { getChart: (id: string) => { data: { labels: string[]; datasets: { data: number[] }[] } } } }).Chart.getChart('chart-satisfaction');
+      const canvas = document.getElementById('chart-satisfaction') as HTMLCanvasElement;
+      const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let ink = 0;
+      for (let i = 3; i < px.length; i += 4) if (px[i]! > 0) ink++;
+      return { labels: c.data.labels, values: c.data.datasets[0]!.data, ink };
+    });
+    expect(chart.labels).toHaveLength(expected.length);
+    expect([...chart.values].sort((a, b) => a - b)).toEqual(expected.map((r) => r.satisfactionPercent!).sort((a, b) => a - b));
+    expect(chart.ink).toBeGreaterThan(1000); // drawn
+    expect(await page.locator('table.chart-data[data-chart="chart-stars"] tbody tr').count()).toBe(table.districts[0]!.rows.filter((r) => r.reported && r.counted && r.starsRegistered !== null).length);
+    expect(await axeSerious(page)).toEqual([]);
+    expect(page.errors).toEqual([]);
+    await page.screenshot({ path: path.join(OUT, 'workspace-charts.png') });
+    await page.close();
+  });
+
   it('says in Vietnamese when the server cannot be reached, and the period shown stays the one selected', async () => {
     const page = await newPage();
     await login(page);

@@ -10,6 +10,7 @@ import { canEdit, hooks, PERIOD_KEY, SCOPE_KEY, periodQuery, state, TOKEN_KEY } 
 import { loadSubmissions } from './js/submissions.js';
 import { loadTable, renderSummary } from './js/table.js';
 import { createToken, loadTokens } from './js/tokens.js';
+import { renderCharts } from './js/charts.js';
 
 // ------------------------------------------------------------------------------------------
 // Login
@@ -113,6 +114,7 @@ async function selectPeriod(period) {
     await loadFlags();
     await loadTable();
     if (state.tab === 'submissions') await loadSubmissions();
+    if (state.tab === 'charts') renderCharts();
     sessionStorage.setItem(PERIOD_KEY, period);
     $('print-period').textContent = periodLabel(period);
     setExportsEnabled(true);
@@ -127,6 +129,7 @@ hooks.reload = async () => {
   await loadFlags();
   await loadTable();
   if (state.tab === 'submissions') await loadSubmissions();
+  if (state.tab === 'charts') renderCharts();
 };
 hooks.openReport = openReport;
 
@@ -200,7 +203,8 @@ function switchTab(tab) {
     if (active) b.setAttribute('aria-current', 'true');
     else b.removeAttribute('aria-current');
   }
-  for (const name of ['table', 'flags', 'submissions', 'tokens']) $(`panel-${name}`).hidden = name !== tab;
+  for (const name of ['table', 'flags', 'submissions', 'charts', 'tokens']) $(`panel-${name}`).hidden = name !== tab;
+  if (tab === 'charts') renderCharts();
   if (tab === 'submissions' && state.period) loadSubmissions().catch((err) => notice(err.message, 'error'));
   if (tab === 'tokens') loadTokens().catch((err) => notice(err.message, 'error'));
 }
