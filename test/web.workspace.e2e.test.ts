@@ -152,6 +152,7 @@ describe('the district officer\'s workspace in Chromium', () => {
     await page.waitForSelector('#report-dialog[open] #values-table');
     const detail = await page.textContent('#report-dialog');
     expect(detail).not.toMatch(/\b(title|header|body|annex|registry \d{4})\b/);
+    expect(await page.textContent('#values-table')).not.toMatch(/\b20\d\d-(H[12]|Q[1-4]|9M)\b/); // periods by their names
     expect(detail).toMatch(/nhận lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
     expect(await axeSerious(page)).toEqual([]);
     await page.keyboard.press('Escape');
@@ -297,6 +298,33 @@ describe('the district officer\'s workspace in Chromium', () => {
     expect(await axeSerious(page)).toEqual([]);
     expect(page.errors).toEqual([]);
     await page.screenshot({ path: path.join(OUT, 'workspace-charts.png') });
+    await page.close();
+  });
+
+  it('shows the original document beside the values with the quoted passage marked (.docx text; PDF page image)', async () => {
+    const files = await wb.db.db.selectFrom('reports').innerJoin('received_files', 'received_files.id', 'reports.file_id')
+      .select(['reports.id', 'received_files.format', 'reports.extraction']).where('reports.period', '=', PERIOD).execute();
+    const page = await newPage();
+    await login(page);
+    for (const format of ['docx', 'pdf']) {
+      const r = files.find((f) => f.format === format && f.extraction.profile.population !== null && f.extraction.provenance['profile.population']);
+      expect(r, `a ${format} report`).toBeTruthy();
+      await page.evaluate((id) => (window as unknown as { __open?: (id: number) => void }).__open?.(id), r!.id);
+      await page.waitForSelector('#report-dialog[open] #values-table');
+      await page.click('#values-table tr[data-path="profile.population"] button.show-source');
+      await page.waitForSelector('#source-view mark');
+      const marked = await page.textContent('#source-view mark');
+      const quote = r!.extraction.provenance['profile.population']!.quote.replace(/\s+/g, ' ').trim();
+      expect(quote.startsWith(marked!.trim()) || marked!.includes(quote.slice(0, 30))).toBe(true);
+      expect(await page.textContent('#source-view mark')).toContain(new Intl.NumberFormat('vi-VN').format(r!.extraction.profile.population!));
+      if (format === 'pdf') expect(await page.getAttribute('#source-view img.page-image', 'src')).toMatch(/^data:image\/png;base64,/);
+      // Beside the values: the two side by side.
+      const [values, source] = await Promise.all([page.locator('#values-table').boundingBox(), page.locator('#source-view').boundingBox()]);
+      expect(source!.x).toBeGreaterThan(values!.x + values!.width - 1);
+      await page.screenshot({ path: path.join(OUT, `workspace-source-${format}.png`) });
+      await page.keyboard.press('Escape');
+    }
+    expect(page.errors).toEqual([]);
     await page.close();
   });
 

@@ -147,3 +147,7 @@ export const AliasCandidatesQuery = z.object({
 export const LetterQuery = PeriodScopeQuery.extend({
   reportId: z.string().regex(/^[1-9]\d{0,8}$/, 'số báo cáo là số nguyên dương').transform(Number).optional(),
 });
+
+export const PreviewQuery = z.object({
+  path: z.string().trim().max(200, 'đường dẫn trường quá dài').optional().transform((v) => v || undefined),
+});

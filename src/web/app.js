@@ -132,6 +132,8 @@ hooks.reload = async () => {
   if (state.tab === 'charts') renderCharts();
 };
 hooks.openReport = openReport;
+/** For tests and bookmarks: open a report by its number. */
+/** @type {any} */ (window).__open = (/** @type {number} */ id) => openReport(id);
 
 /** @param {SubmitEvent} e */
 async function openPeriod(e) {

@@ -91,13 +91,42 @@ export function renderReport() {
     rows.push(valueRow(v));
     if (state.editing === v.path) rows.push(editRow(v));
   }
-  parts.push(h('table', { class: 'values', id: 'values-table' },
+  const valuesTable = (h('table', { class: 'values', id: 'values-table' },
     h('colgroup', {}, h('col', { class: 'c-label' }), h('col', { class: 'c-orig' }), h('col', { class: 'c-cur' }), h('col', { class: 'c-src' }), canEdit() ? h('col', { class: 'c-edit' }) : null),
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, 'Chỉ tiêu'), h('th', { scope: 'col' }, 'Trích xuất từ tệp'), h('th', { scope: 'col' }, 'Giá trị đang dùng'), h('th', { scope: 'col' }, 'Nguồn: mục và trích dẫn'),
       canEdit() ? h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Thao tác')) : null)),
     h('tbody', {}, rows)));
+  parts.push(r.preview ? h('div', { class: 'split' }, valuesTable, sourceView(r.preview)) : valuesTable);
+  $('report-dialog').classList.toggle('wide', !!r.preview);
   $('report-body').replaceChildren(...parts);
+  const mark = document.getElementById('source-mark');
+  if (mark) mark.scrollIntoView({ block: 'center' });
+}
+
+/** Loads the original document with the passage of a value marked, beside the values. @param {string} path */
+async function showSource(path) {
+  try {
+    state.report.preview = await api(`/api/reports/${state.report.id}/preview?path=${encodeURIComponent(path)}`);
+    renderReport();
+  } catch (err) {
+    notice(/** @type {Error} */ (err).message, 'error');
+  }
+}
+
+/** @param {any} p */
+function sourceView(p) {
+  const paras = p.paragraphs.map((/** @type {string} */ text, /** @type {number} */ i) => {
+    if (!p.match || p.match.paragraph !== i) return h('p', {}, text);
+    return h('p', { class: 'hit' }, text.slice(0, p.match.start), h('mark', { id: 'source-mark' }, text.slice(p.match.start, p.match.end)), text.slice(p.match.end));
+  });
+  return h('section', { class: 'doc-preview', id: 'source-view', 'aria-label': 'Văn bản gốc' },
+    h('div', { class: 'doc-preview-head' },
+      h('b', {}, `Văn bản gốc${p.page ? `, trang ${p.page}` : ''}${p.label ? ` — ${p.label}` : ''}`),
+      h('button', { type: 'button', class: 'secondary small', onclick: () => { state.report.preview = null; renderReport(); } }, 'Đóng văn bản gốc')),
+    p.match ? null : h('p', { class: 'notice' }, 'Không tìm thấy đoạn trích dẫn trong văn bản gốc.'),
+    p.image ? h('img', { src: p.image, alt: `Trang ${p.page} của văn bản gốc`, class: 'page-image' }) : null,
+    h('div', { class: 'doc-text' }, paras));
 }
 
 const HISTORY_COLUMNS = [
@@ -134,15 +163,23 @@ function historySection(hist, current) {
   return parts;
 }
 
+/** A value as staff read it: a period by its name ('6 tháng đầu năm 2024'), a date dd/mm/yyyy. @param {any} v @param {any} value */
+function shown(v, value) {
+  return v.path === 'period' && typeof value === 'string' ? periodLabel(value) : fmtValue(value, v.kind);
+}
+
 /** @param {any} v */
 function valueRow(v) {
   return h('tr', { class: v.corrected ? 'corrected' : '', dataset: { path: v.path } },
     h('td', { class: 'label' }, v.label),
-    h('td', { class: 'val original' }, fmtValue(v.original, v.kind)),
-    h('td', { class: 'val current' }, fmtValue(v.value, v.kind), v.corrected ? ' ' : null, v.corrected ? h('span', { class: 'badge corrected' }, 'đã đính chính') : null),
+    h('td', { class: 'val original' }, shown(v, v.original)),
+    h('td', { class: 'val current' }, shown(v, v.value), v.corrected ? ' ' : null, v.corrected ? h('span', { class: 'badge corrected' }, 'đã đính chính') : null),
     h('td', { class: 'src' },
       v.section ? h('span', { class: 'section' }, v.section) : null,
-      v.quote ? h('q', {}, v.quote) : h('span', { class: 'muted' }, v.original === null ? 'báo cáo không nêu' : '')),
+      v.quote ? h('q', {}, v.quote) : h('span', { class: 'muted' }, v.original === null ? 'báo cáo không nêu' : ''),
+      v.quote && state.report.file.available && ['docx', 'pdf'].includes(state.report.file.format)
+        ? h('button', { type: 'button', class: 'link show-source', 'aria-label': `Xem "${v.label}" trong văn bản gốc`, onclick: () => showSource(v.path) }, 'Xem trong văn bản gốc')
+        : null),
     canEdit()
       ? h('td', {}, v.correctable
         ? h('button', { type: 'button', class: 'secondary small edit', 'aria-label': `Sửa ${v.label}`, onclick: () => { state.editing = v.path; renderReport(); focusEdit(); } }, 'Sửa')
@@ -190,7 +227,8 @@ async function afterCorrection(v) {
   const before = state.table;
   const openBefore = state.report.flags.filter((/** @type {any} */ f) => f.state === 'open').length;
   state.editing = null;
-  state.report = await api(`/api/reports/${state.report.id}`);
+  const keep = { unitHistory: state.report.unitHistory, preview: state.report.preview };
+  state.report = Object.assign(await api(`/api/reports/${state.report.id}`), keep);
   renderReport();
   await loadFlags();
   await loadTable();
