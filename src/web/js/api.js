@@ -42,7 +42,7 @@ export async function api(path, opts = {}) {
   }
   if (opts.raw && res.ok) return res;
   const type = res.headers.get('content-type') || '';
-  const data = type.includes('application/json') ? await res.json().catch(() => null) : null;
+  const data = type.includes('application/json') ? await res.json().catch(() => /** @type {any} */ (null)) : null;
   if (!res.ok) {
     if (res.status === 401 && !opts.login) onUnauthorized('Phiên đăng nhập đã hết hiệu lực hoặc mã đã bị thu hồi. Vui lòng đăng nhập lại.');
     throw new ApiError(res.status, data);

@@ -20,7 +20,7 @@ export async function openReport(id, field = null) {
   try {
     state.report = await api(`/api/reports/${id}`);
     state.report.unitHistory = state.report.unitCode && state.report.periodEnd
-      ? await api(`/api/units/${state.report.unitCode}/history?date=${state.report.periodEnd}`).catch(() => null)
+      ? await api(`/api/units/${state.report.unitCode}/history?date=${state.report.periodEnd}`).catch(() => /** @type {any} */ (null))
       : null;
     state.editing = field && state.report.values.some((/** @type {any} */ v) => v.path === field && v.correctable) && canEdit() ? field : null;
     renderReport();
