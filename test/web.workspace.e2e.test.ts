@@ -328,6 +328,23 @@ describe('the district officer\'s workspace in Chromium', () => {
     await page.close();
   });
 
+  it('the scope: the province instead of the district, offered for the period; an unknown one is refused in Vietnamese', async () => {
+    const page = await newPage();
+    await login(page);
+    await expect.poll(() => page.locator('#scope-options option').count()).toBeGreaterThan(2);
+    expect(await page.getAttribute('#scope-options option >> nth=1', 'value')).toBe('tỉnh Bắc Giang');
+    await page.fill('#scope-input', 'tỉnh Bắc Giang');
+    await page.press('#scope-input', 'Enter');
+    await expect.poll(() => page.textContent('.district-head h2')).toBe('tỉnh Bắc Giang');
+    await page.fill('#scope-input', 'huyện Không Có, tỉnh Bắc Giang');
+    await page.press('#scope-input', 'Enter');
+    await expect.poll(() => page.textContent('#notice')).toContain('không có trong danh mục');
+    expect(await page.inputValue('#scope-input')).toBe('tỉnh Bắc Giang');
+    expect(await page.textContent('.district-head h2')).toBe('tỉnh Bắc Giang');
+    await page.evaluate(() => sessionStorage.removeItem('baocao.scope'));
+    await page.close();
+  });
+
   it('says in Vietnamese when the server cannot be reached, and the period shown stays the one selected', async () => {
     const page = await newPage();
     await login(page);

@@ -260,6 +260,20 @@ describe('letters to the communes (.docx drafts)', () => {
   });
 });
 
+describe('scopes offered for a period', () => {
+  it('the configured district, its province in force at the period\'s end and that province\'s districts', async () => {
+    const h1 = (await get('/api/scopes?period=2024-H1')).body;
+    expect(h1.configured).toBe('huyện Hiệp Hòa, tỉnh Bắc Giang');
+    expect(h1.options.slice(0, 2)).toEqual(['huyện Hiệp Hòa, tỉnh Bắc Giang', 'tỉnh Bắc Giang']);
+    expect(h1.options).toContain('huyện Yên Dũng, tỉnh Bắc Giang');
+    expect((await get('/api/scopes?period=2025-H1')).body.options).not.toContain('huyện Yên Dũng, tỉnh Bắc Giang'); // merged on 1 Jan 2025
+    expect((await get('/api/scopes?period=2025-H2')).body.options).toEqual(['huyện Hiệp Hòa, tỉnh Bắc Giang', 'tỉnh Bắc Ninh']);
+    const province = (await get(`/api/consolidated?period=2024-H1&scope=${q('tỉnh Bắc Giang')}`)).body;
+    expect(province.districts[0]).toMatchObject({ level: 'province', label: 'tỉnh Bắc Giang' });
+    expect(province.districts[0].communes).toBeGreaterThan(150);
+  });
+});
+
 describe('Excel export for the period', () => {
   it('has sheets of the flags (with their states) and of the correction history; totals are formulas', async () => {
     const res = await server.inject({ method: 'GET', url: '/api/exports/consolidated.xlsx?period=2024-H1', headers: { authorization: `Bearer ${viewer}` } });

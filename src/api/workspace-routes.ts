@@ -7,7 +7,7 @@ import { labelsForPage } from '../labels.ts';
 import { draftCorrectionRequest, draftReminder, flagsForCommune } from '../workspace/drafts.ts';
 import { attachment } from './routes.ts';
 import { badRequest, notFound } from './http.ts';
-import { AliasBody, AliasCandidatesQuery, FlagStateBody, IdParams, LetterQuery, PeriodBody, PeriodScopeQuery } from './schemas.ts';
+import { AliasBody, AliasCandidatesQuery, FlagStateBody, IdParams, LetterQuery, PeriodBody, PeriodQuery, PeriodScopeQuery } from './schemas.ts';
 
 export interface WorkspaceRouteDeps {
   workspace: Workspace;
@@ -17,6 +17,8 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps): FastifyPluginAsyncZod
   const { workspace } = deps;
   return async (api) => {
     api.get('/api/labels', async () => labelsForPage());
+
+    api.get('/api/scopes', { schema: { querystring: PeriodQuery } }, async (req) => workspace.scopesFor(req.query.period));
 
     api.post('/api/periods', { config: { role: 'editor' }, schema: { body: PeriodBody } }, async (req, reply) => {
       const t = req.auth!;

@@ -627,6 +627,38 @@ export class Workspace {
     return { ok: true, correction: viewOf(row, prepared.extraction) };
   }
 
+  /** The scopes the page offers for a period: the configured one, the province its units are in at the
+   *  period's end (tỉnh Bắc Giang for 2024-H1, tỉnh Bắc Ninh for 2025-H2) and that province's districts
+   *  in force then (none from 1 Jul 2025). */
+  scopesFor(period: string): { configured: string | null; options: string[] } {
+    const registry = this.deps.registry.forPeriod(period);
+    const configured = this.servedDistrictLabel();
+    let groups: ServedDistrict[] = [];
+    try {
+      groups = configured ? servedDistricts(registry, this.deps.scope, []) : [];
+    } catch {
+      groups = [];
+    }
+    const provinces = new Map<string, { code: string; label: string }>();
+    for (const g of groups) {
+      for (const c of g.communes.slice(0, 1)) {
+        const u = registry.lists.map((l) => l.commune(c.code)).find((x) => x && registry.inForce(x));
+        if (u) provinces.set(u.provinceCode, { code: u.provinceCode, label: `${u.provinceKind} ${u.province}` });
+      }
+    }
+    const options = new Set<string>(configured ? [configured] : []);
+    for (const p of provinces.values()) {
+      options.add(p.label);
+      const districts = new Map<string, string>();
+      for (const u of registry.list.units) {
+        if (u.provinceCode !== p.code || !u.districtCode || !u.district) continue;
+        districts.set(u.districtCode, `${u.districtKind} ${u.district}, ${u.provinceKind} ${u.province}`);
+      }
+      for (const d of [...districts.values()].sort((a, b) => a.localeCompare(b, 'vi'))) options.add(d);
+    }
+    return { configured, options: [...options] };
+  }
+
   /** The registered units a report's commune (or district) may be mapped to: the scope's units in force
    *  for its period, nearest name first. */
   async aliasCandidates(reportId: number, level: AliasLevel, scope?: string): Promise<{ written: string | null; candidates: { code: string; label: string; distance: number }[] } | undefined> {

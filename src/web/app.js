@@ -117,12 +117,20 @@ async function selectPeriod(period) {
     if (state.tab === 'charts') renderCharts();
     sessionStorage.setItem(PERIOD_KEY, period);
     $('print-period').textContent = periodLabel(period);
+    fillScopes(period);
     setExportsEnabled(true);
   } catch (err) {
     state.period = previous;
     if (previous) $('period-select').value = previous;
     notice(/** @type {Error} */ (err).message, 'error', true);
   }
+}
+
+/** The scopes in force for the period (a district, its province, the province's districts) as suggestions. @param {string} period */
+function fillScopes(period) {
+  api(`/api/scopes?period=${encodeURIComponent(period)}`)
+    .then((r) => $('scope-options').replaceChildren(...r.options.map((/** @type {string} */ o) => h('option', { value: o }))))
+    .catch(() => {});
 }
 
 hooks.reload = async () => {
