@@ -205,6 +205,7 @@ describe('the district officer\'s workspace in Chromium', () => {
     await flag.locator('button.map-unit').click();
     await page.waitForSelector('#alias-dialog[open]');
     expect(await page.textContent('#alias-written')).toBe(typo.written);
+    expect(await axeSerious(page)).toEqual([]);
     expect(await page.inputValue('#alias-target')).toBe(typo.code); // the nearest name first
     await page.fill('#alias-reason', 'Xã gõ sai dấu tên xã');
     await page.click('#alias-submit');
@@ -223,6 +224,7 @@ describe('the district officer\'s workspace in Chromium', () => {
     const subs = await wb.workspace.submissions(PERIOD);
     const missing = subs.districts[0]!.communes.filter((c) => c.status === 'not_reported').map((c) => `${c.communeKind} ${c.commune}`);
     expect(await page.inputValue('#missing-text')).toBe(missing.join(', '));
+    expect(await axeSerious(page)).toEqual([]);
     const reminder = await docxText(page, () => page.click('#draft-reminder'));
     for (const s of ['UBND HUYỆN HIỆP HÒA', 'PHÒNG NỘI VỤ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Kính gửi:', 'Nơi nhận:', 'TRƯỞNG PHÒNG', '6 tháng đầu năm 2024']) expect(reminder.text).toContain(s);
     for (const m of missing) expect(reminder.text).toContain(m);

@@ -62,9 +62,11 @@ async function login(token) {
   await loadPeriods().catch((err) => notice(err.message, 'error', true));
 }
 
-/** 'huyện Hiệp Hòa, tỉnh Bắc Giang' → 'UBND HUYỆN HIỆP HÒA'. @param {string | null} scope */
+/** 'huyện Hiệp Hòa, tỉnh Bắc Giang' → 'UBND HUYỆN HIỆP HÒA' (and PHÒNG NỘI VỤ); 'tỉnh Bắc Ninh' → 'UBND TỈNH BẮC NINH' (SỞ NỘI VỤ). @param {string | null} scope */
 function issuerOf(scope) {
   const first = (scope || '').split(',')[0].trim();
+  const provinceLevel = /^tỉnh\s/iu.test(first) || (/^thành phố\s/iu.test(first) && !(scope || '').includes(','));
+  $('print-office').textContent = provinceLevel ? 'SỞ NỘI VỤ' : 'PHÒNG NỘI VỤ';
   return first ? `UBND ${first.toLocaleUpperCase('vi')}` : 'UBND';
 }
 
@@ -246,7 +248,9 @@ document.addEventListener('DOMContentLoaded', () => {
   for (const id of ['flag-commune', 'flag-code', 'flag-severity', 'flag-state']) $(id).addEventListener('change', () => { renderFlags(); });
   $('export-xlsx').addEventListener('click', () => download(`/api/exports/consolidated.xlsx?${periodQuery()}`, `tong-hop-${state.period}.xlsx`).catch((err) => notice(`Không tải được: ${err.message}`, 'error')));
   $('export-csv').addEventListener('click', () => download(`/api/exports/consolidated.csv?${periodQuery()}`, `tong-hop-${state.period}.csv`).catch((err) => notice(`Không tải được: ${err.message}`, 'error')));
-  $('print-btn').addEventListener('click', () => { switchTab('table'); $('print-date').textContent = new Date().toLocaleDateString('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }); window.print(); });
+  $('print-btn').addEventListener('click', () => { switchTab('table'); window.print(); });
+  // Also for the browser's own Print (Ctrl+P): the date of printing, dd/mm/yyyy.
+  window.addEventListener('beforeprint', () => { $('print-date').textContent = new Date().toLocaleDateString('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }); });
   $('report-close').addEventListener('click', () => $('report-dialog').close());
   $('report-dialog').addEventListener('click', (/** @type {MouseEvent} */ e) => { if (e.target === $('report-dialog')) $('report-dialog').close(); });
   $('upload-open').addEventListener('click', openUpload);
