@@ -130,6 +130,31 @@ describe('a misspelt commune mapped to its registered unit from its flag', () =>
   });
 });
 
+describe('a misspelt district mapped to its registered district', () => {
+  it('"Yen Dũng" mapped to huyện Yên Dũng (code 221): its UNKNOWN_UNIT goes, the report stays placed', async () => {
+    const n0 = ++n;
+    const sha = (0xd15000 + n0).toString(16).padStart(64, '0');
+    const claim = await app.files.claim(sha, `yen-dung-${n0}.docx`, `/tmp/yen-dung-${n0}.docx`, 1000);
+    const e = sampleExtraction({ unit: { commune: 'Lão Hộ', communeKind: 'xã', district: 'Yen Dũng', province: 'Bắc Giang' }, period: '2024-H1', source: { file: `yen-dung-${n0}.docx`, sha256: sha, format: 'docx' } });
+    e.flags = valueFlags(e, app.registry);
+    expect(e.flags.map((f) => f.code)).toContain('UNKNOWN_UNIT');
+    const { reportId } = await app.reports.store(claim.id, e);
+    await app.files.markProcessed(claim.id, 'docx');
+    const unscoped = new Workspace({ db: db.db, reports: app.reports, registry: app.registry, scope: {} });
+    // The commune alone places the report (xã Lão Hộ is unique in the province); the district's name is flagged.
+    expect((await unscoped.flags('2024-H1')).some((f) => f.reportId === reportId && f.code === 'UNKNOWN_UNIT' && f.message.includes('Yen Dũng'))).toBe(true);
+    const { body: cands } = await get(`/api/reports/${reportId}/alias-candidates?level=district`);
+    expect(cands.candidates[0]).toMatchObject({ code: '221', label: 'huyện Yên Dũng, Bắc Giang' });
+    const res = await post('/api/aliases', { reportId, level: 'district', targetCode: '221', reason: 'Thiếu dấu tên huyện' });
+    expect(res.status).toBe(201);
+    const after = await unscoped.consolidated('2024-H1');
+    expect(after.districts.map((d) => d.district)).not.toContain('Yen Dũng');
+    const yenDung = after.districts.find((d) => d.district === 'Yên Dũng')!;
+    expect(yenDung.rows.find((r) => r.reportId === reportId)).toMatchObject({ commune: 'Lão Hộ', inList: true, code: '07684' });
+    expect((await unscoped.flags('2024-H1')).some((f) => f.reportId === reportId && f.code === 'UNKNOWN_UNIT')).toBe(false);
+  });
+});
+
 describe('flags as work items', () => {
   it('a correction that makes SUM_MISMATCH untrue closes it, and the open count in the table follows', async () => {
     const before = await get(`/api/flags?period=2024-H1&commune=${q('Đông Lỗ')}`);
