@@ -160,6 +160,7 @@ describe('the district officer\'s workspace in Chromium', () => {
     expect(text).not.toMatch(/\b2024-H1\b|Failed to fetch|undefined|NaN/);
     await flagsTab(page);
     expect(await axeSerious(page)).toEqual([]);
+    await page.screenshot({ path: path.join(OUT, 'workspace-flags-1366.png') });
     expect(page.errors).toEqual([]);
     await page.close();
     const wide = await newPage(1920, 1080);
@@ -225,6 +226,7 @@ describe('the district officer\'s workspace in Chromium', () => {
     const missing = subs.districts[0]!.communes.filter((c) => c.status === 'not_reported').map((c) => `${c.communeKind} ${c.commune}`);
     expect(await page.inputValue('#missing-text')).toBe(missing.join(', '));
     expect(await axeSerious(page)).toEqual([]);
+    await page.screenshot({ path: path.join(OUT, 'workspace-submissions-1366.png') });
     const reminder = await docxText(page, () => page.click('#draft-reminder'));
     for (const s of ['UBND HUYỆN HIỆP HÒA', 'PHÒNG NỘI VỤ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Kính gửi:', 'Nơi nhận:', 'TRƯỞNG PHÒNG', '6 tháng đầu năm 2024']) expect(reminder.text).toContain(s);
     for (const m of missing) expect(reminder.text).toContain(m);
