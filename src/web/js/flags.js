@@ -6,7 +6,24 @@ import { api } from './api.js';
 import { $, collator, copyText, flagLabel, fmtTime, h, notice, severityLabel } from './dom.js';
 import { canEdit, hooks, periodQuery, state } from './state.js';
 
+/** The severity and state filters, labelled from the server's labels (one source). */
+function fillFixedFilters() {
+  if (!state.labels) return;
+  const sev = $('flag-severity');
+  if (sev.options.length <= 1) {
+    sev.replaceChildren(h('option', { value: '' }, 'Tất cả'), ...Object.entries(state.labels.severities).map(([v, l]) => h('option', { value: v }, l)));
+  }
+  const st = $('flag-state');
+  if (st.dataset.filled !== '1') {
+    const keep = st.value || 'open';
+    st.replaceChildren(...Object.entries(state.labels.flagStates).map(([v, l]) => h('option', { value: v }, l)), h('option', { value: '' }, 'Tất cả'));
+    st.value = keep;
+    st.dataset.filled = '1';
+  }
+}
+
 export async function loadFlags() {
+  fillFixedFilters();
   const data = await api(`/api/flags?${periodQuery()}`);
   state.flags = data.flags;
   const open = data.flags.filter((/** @type {any} */ f) => f.state === 'open').length;

@@ -8,7 +8,7 @@ import { canEdit, hooks, periodQuery, state } from './state.js';
 export async function loadSubmissions() {
   const [data, letters] = await Promise.all([api(`/api/submissions?${periodQuery()}`), api(`/api/letters?${periodQuery()}`)]);
   const s = data.summary;
-  const timing = state.labels ? state.labels.timing : { on_time: 'đúng hạn', late: 'nộp muộn', missing: 'chưa nộp' };
+  const timing = state.labels.timing;
   const parts = [];
   parts.push(h('div', { class: 'deadline-line' },
     h('span', {}, 'Hạn nộp: ', h('b', { id: 'deadline-value' }, data.deadline ? fmtDay(data.deadline) : 'chưa đặt')),

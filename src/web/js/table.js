@@ -122,7 +122,7 @@ function cellFor(row, c, isTotal) {
   if (c.key === 'status') {
     if (isTotal) return h('td', { class: 'center', dataset: { key: c.key } }, row.status);
     return h('td', { class: 'center', dataset: { key: c.key } },
-      h('span', { class: `badge ${row.reported ? 'ok' : 'missing'}` }, row.reported ? 'đã báo cáo' : 'chưa báo cáo'));
+      h('span', { class: `badge ${row.reported ? 'ok' : 'missing'}` }, row.status));
   }
   if (c.key === 'flags' && !isTotal && !row.reported) return h('td', { class: 'num', dataset: { key: c.key } }, '');
   const corrected = row.corrected && row.corrected.includes(c.key);
