@@ -214,6 +214,14 @@ describe('the district officer\'s workspace in Chromium', () => {
     await page.click('button[data-tab="table"]');
     await expect.poll(() => page.locator(`tbody tr.reported[data-commune="${typo.right}"]`).count()).toBe(1);
     expect(await page.locator(`tbody tr[data-commune="${typo.written}"]`).count()).toBe(0);
+    // The report says how it is read, and the mapping can be undone.
+    await page.click(`tbody tr[data-commune="${typo.right}"] button.open-report`);
+    await page.waitForSelector('#report-aliases');
+    expect(await page.textContent('#report-aliases')).toContain(`Báo cáo ghi "${typo.written}", được tính là ${typo.right}`);
+    page.once('dialog', (d) => void d.accept());
+    await page.click('#report-aliases button.undo-alias');
+    await page.click('#report-close');
+    await expect.poll(() => page.locator(`tbody tr.missing[data-commune="${typo.right}"]`).count()).toBe(1);
     await page.close();
   });
 

@@ -56,6 +56,13 @@ export function workspaceRoutes(deps: WorkspaceRouteDeps): FastifyPluginAsyncZod
       return reply.code(201).send({ alias: { id: a.id, level: a.level, written: a.written, target: a.target_name, targetCode: a.target_code, who: a.who, at: a.created_at.toISOString() } });
     });
 
+    // A wrong mapping is undone: the alias stays recorded (with when it was revoked), no longer applied.
+    api.delete('/api/aliases/:id', { config: { role: 'editor' }, schema: { params: IdParams } }, async (req) => {
+      const revoked = await workspace.aliases.revoke(req.params.id);
+      if (!revoked) throw notFound(`Không có bí danh đơn vị số ${req.params.id} đang áp dụng`);
+      return { alias: { id: revoked.id, written: revoked.written, target: revoked.target_name, revokedAt: revoked.revoked_at?.toISOString() ?? null } };
+    });
+
     // Letters (drafts for staff to edit and sign; nothing is sent).
     const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 

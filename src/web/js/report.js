@@ -55,8 +55,9 @@ export function renderReport() {
   const parts = [facts, fileLine];
   if (r.unitHistory) parts.push(...historySection(r.unitHistory, r.period));
   if (r.aliases.length) {
-    parts.push(h('p', { class: 'notice', id: 'report-aliases' }, ...r.aliases.map((/** @type {any} */ a) =>
-      `Báo cáo ghi "${a.written}", được tính là ${a.target} (${a.who} gán lúc ${fmtTime(a.at)}: ${a.reason}). `)));
+    parts.push(h('div', { class: 'notice', id: 'report-aliases' }, ...r.aliases.map((/** @type {any} */ a) => h('p', {},
+      `Báo cáo ghi "${a.written}", được tính là ${a.target} (${a.who} gán lúc ${fmtTime(a.at)}: ${a.reason}). `,
+      canEdit() ? h('button', { type: 'button', class: 'secondary small undo-alias', onclick: () => undoAlias(a) }, 'Huỷ gán') : null))));
   }
   if (r.history.length > 1) {
     parts.push(h('h3', {}, 'Các lần gửi báo cáo kỳ này'));
@@ -102,6 +103,19 @@ export function renderReport() {
   $('report-body').replaceChildren(...parts);
   const mark = document.getElementById('source-mark');
   if (mark) mark.scrollIntoView({ block: 'center' });
+}
+
+/** Undoes a unit mapping (the alias stays recorded as revoked). @param {any} a */
+async function undoAlias(a) {
+  if (!confirm(`Huỷ gán "${a.written}" → ${a.target}? Các báo cáo ghi "${a.written}" sẽ không còn được tính cho ${a.target}.`)) return;
+  try {
+    await api(`/api/aliases/${a.id}`, { method: 'DELETE' });
+    await openReport(state.report.id);
+    await hooks.reload();
+    notice(`Đã huỷ gán "${a.written}" → ${a.target}.`, 'success');
+  } catch (err) {
+    notice(/** @type {Error} */ (err).message, 'error');
+  }
 }
 
 /** Loads the original document with the passage of a value marked, beside the values. @param {string} path */
