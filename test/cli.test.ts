@@ -108,7 +108,7 @@ describe('baocao ingest / consolidate / flags on the embedded default', () => {
 
     const csv = await baocao(['consolidate', '--period', '2024-H1', '--format', 'csv'], env);
     expect(csv.stdout.split('\n')[0]).toContain('Dân số');
-    expect(csv.stdout).toContain('xã Đông Lỗ,17128');
+    expect(csv.stdout).toContain('xã Đông Lỗ;17128');
 
     const flags = await baocao(['flags', '--period', '2024-H1'], env);
     expect(flags.code).toBe(0);

@@ -1,0 +1,71 @@
+// The original document beside the values: its text, paragraph by paragraph, with the quoted passage
+// found and marked; for a PDF also the image of the page it is on (poppler's pdftotext/pdftoppm).
+// The page builds it with text nodes: no HTML from a received file ever reaches the page.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import mammoth from 'mammoth';
+
+export interface Preview {
+  format: 'docx' | 'pdf';
+  paragraphs: string[];
+  /** Where the quote is: paragraph index and character range in it; null when not found. */
+  match: { paragraph: number; start: number; end: number } | null;
+  /** PDF: the page (1-based) the quote is on, and its image (a data: URL). */
+  page: number | null;
+  image: string | null;
+}
+
+const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+function run(cmd: string, args: string[], input: Buffer, timeoutMs = 20_000): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(cmd, args, { encoding: 'buffer', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+    child.stdin?.end(input);
+  });
+}
+
+/** The paragraph and range of a quote among paragraphs (whitespace and Unicode form aside). */
+export function findQuote(paragraphs: readonly string[], quote: string | null): Preview['match'] {
+  if (!quote) return null;
+  const q = norm(quote).replace(/…$/, '');
+  for (const probe of [q, q.slice(0, 60), q.slice(0, 30)]) {
+    if (probe.length < 8) continue;
+    for (const [i, p] of paragraphs.entries()) {
+      const at = p.indexOf(probe);
+      if (at >= 0) return { paragraph: i, start: at, end: at + probe.length };
+    }
+  }
+  return null;
+}
+
+export async function previewOf(bytes: Buffer, format: string | null, quote: string | null): Promise<Preview | null> {
+  if (format === 'docx') {
+    const raw = (await mammoth.extractRawText({ buffer: bytes })).value;
+    const paragraphs = raw.split(/\n+/).map(norm).filter(Boolean);
+    return { format: 'docx', paragraphs, match: findQuote(paragraphs, quote), page: null, image: null };
+  }
+  if (format === 'pdf') {
+    const pages = (await run('pdftotext', ['-enc', 'UTF-8', '-', '-'], bytes)).toString('utf8').split('\f');
+    const perPage = pages.map((t) => t.split(/\n\s*\n|\n(?=\s{2,})/).map(norm).filter(Boolean));
+    let page = 0;
+    let match: Preview['match'] = null;
+    for (const [i, paras] of perPage.entries()) {
+      match = findQuote(paras, quote);
+      if (match) {
+        page = i;
+        break;
+      }
+    }
+    const dir = await mkdtemp(path.join(tmpdir(), 'baocao-preview-'));
+    try {
+      await run('pdftoppm', ['-png', '-r', '70', '-f', String(page + 1), '-l', String(page + 1), '-singlefile', '-', path.join(dir, 'p')], bytes);
+      const image = `data:image/png;base64,${(await readFile(path.join(dir, 'p.png'))).toString('base64')}`;
+      return { format: 'pdf', paragraphs: perPage[page] ?? [], match, page: page + 1, image };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  return null;
+}
