@@ -197,10 +197,12 @@ function fromText(doc: DocumentModel): TableResult {
       // 'Tổng kinh phí … là 12.500.000 đồng (ngân sách phường)': the total, and the level in brackets.
       const bracket = /^\s*\(([^()]*)\)/.exec(after)?.[1] ?? '';
       // '… 25 triệu đồng từ ngân sách xã': the total, and the one level it all comes from.
-      const source = new RegExp(PART_WORDS.source, 'u').test(bracket) ? bracket : /^\s*(?:tu|do|thuoc|bang)\s/.test(tail) ? tail : '';
-      const parts: Part[] = isTotalLead(leadClause)
-        ? ['total', ...(source && new RegExp(PART_WORDS.source, 'u').test(source) ? [partNear(source, '')] : [])]
-        : [partNear(leadClause, tail)];
+      // (A bracket with amounts of its own lists the parts: not a source.)
+      const source = new RegExp(PART_WORDS.source, 'u').test(bracket) && !/\d/.test(bracket) ? bracket : /^\s*(?:tu|do|thuoc|bang)\s/.test(tail) ? tail : '';
+      const sourcePart = source && new RegExp(PART_WORDS.source, 'u').test(source) ? [partNear(source, '')] : [];
+      const near = partNear(leadClause, tail);
+      // 'Kinh phí đã chi: 4.250.000 đồng (ngân sách xã)': the whole amount, and the level it came from.
+      const parts: Part[] = isTotalLead(leadClause) || (near === 'total' && sourcePart.length) ? ['total', ...sourcePart] : [near];
       for (const part of parts) {
         if (budget[side][part] !== undefined) continue;
         budget[side][part] = q.millionVnd;

@@ -69,7 +69,7 @@ export function concept(id: ConceptId): Concept {
 }
 
 /** Words that turn a number into something else than what the commune has now, by kind. */
-export type QualifierKind = 'quota' | 'actual' | 'plan' | 'past' | 'otherScope' | 'part' | 'request' | 'rate' | 'approx';
+export type QualifierKind = 'quota' | 'actual' | 'plan' | 'past' | 'otherScope' | 'subunit' | 'part' | 'request' | 'rate' | 'approx';
 
 export const QUALIFIERS: Record<QualifierKind, string[]> = {
   /** A quota, not what there is: 'biên chế được giao 23', 'định biên', 'chỉ tiêu giao'. */
@@ -82,6 +82,9 @@ export const QUALIFIERS: Record<QualifierKind, string[]> = {
   past: ['nam truoc', 'cung ky', 'nam ngoai', 'ky truoc', 'so voi'],
   /** A larger unit's figure: 'toàn huyện', 'của tỉnh'. */
   otherScope: ['toan huyen', 'ca huyen', 'cua huyen', 'toan quan', 'toan tinh', 'ca tinh', 'cua tinh', 'toan thanh pho', 'ca nuoc', 'huyen co', 'tinh co'],
+  /** One named village or quarter's figure, not the commune's ('Thôn Đông có 320 hộ'); found by the reader
+   *  from a capitalised or numbered name after the village word, so no words here. */
+  subunit: [],
   /** A part of the figure just stated: 'trong đó 5 buôn …'. */
   part: ['trong do', 'bao gom', 'rieng'],
   /** Money or things asked for, not had: 'đề nghị hỗ trợ 20 triệu'. */
@@ -93,7 +96,7 @@ export const QUALIFIERS: Record<QualifierKind, string[]> = {
 };
 
 /** Qualifiers that disqualify a number for a field about what the commune has in the period. */
-export const DISQUALIFY: QualifierKind[] = ['quota', 'plan', 'past', 'otherScope', 'request', 'rate'];
+export const DISQUALIFY: QualifierKind[] = ['quota', 'plan', 'past', 'otherScope', 'subunit', 'request', 'rate'];
 
 /** Scale words after a number: '12,1 nghìn người' = 12 100 people. */
 export const SCALES: { words: string; factor: number }[] = [

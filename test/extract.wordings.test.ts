@@ -295,3 +295,69 @@ describe('more budget wordings', () => {
     expect(budget(text)).toEqual(expected);
   });
 });
+
+describe('still more wordings', () => {
+  const profile = (text: string) => run(extractProfile, doc('I. TÌNH HÌNH ĐỊA PHƯƠNG', ...lines(text))).fields.profile ?? {};
+  it.each<[string, string, number | undefined]>([
+    ['Xã có 3 làng, 1.406 hộ, dân số 5.870 người.', 'villages', 3],
+    ['Xã có 3 làng, 1.406 hộ, dân số 5.870 người.', 'households', 1406],
+    ['Xã có 3 làng, 1.406 hộ, dân số 5.870 người.', 'population', 5870],
+    ['Tổng số đảng viên toàn Đảng bộ: 267.', 'partyMembers', 267],
+    ['Đảng bộ gồm 12 chi bộ trực thuộc.', 'partyCells', 12],
+    ['Năm nay chuyển sinh hoạt đến 4 đảng viên.', 'partyMembers', undefined],
+    ['Công an xã: 6 đồng chí chính quy, 9 công an viên.', 'police', 6],
+    ['Diện tích tự nhiên 9,8 km2.', 'areaHa', 980],
+    ['Dân số: khoảng 6 ngàn người.', 'population', 6000],
+    ['Có 1.920 hộ; trong đó 35 hộ nghèo.', 'households', 1920],
+    ['Thôn Đông có 320 hộ.', 'households', undefined],
+  ])('%s → %s = %s', (text, key, value) => {
+    expect((profile(text) as Record<string, unknown>)[key]).toBe(value);
+  });
+
+  const stars = (text: string) => run(extractStars, doc('II. KẾT QUẢ', ...lines(text))).fields.starsRegistered ?? null;
+  it.each<[string, number | null]>([
+    ['Về đăng ký sao: xã đăng ký 4 sao năm 2024.', 4],
+    ['Đăng ký đạt chuẩn: 03 sao.', 3],
+    ['Xã tự đánh giá đủ điều kiện đăng ký mức 2 sao.', 2],
+    ['Chưa đăng ký mức sao năm nay.', null],
+    ['Huyện giao chỉ tiêu 50% số xã đạt 3 sao.', null],
+  ])('stars: %s', (text, expected) => {
+    expect(stars(text)).toBe(expected);
+  });
+
+  const prop = (text: string) => run(extractPropaganda, doc('2. Tuyên truyền', ...lines(text))).fields.propaganda ?? {};
+  it.each<[string, { banners?: number; panels?: number }]>([
+    ['Đã căng 08 băng rôn tại trụ sở.', { banners: 8 }],
+    ['Xây dựng 2 pano tấm lớn ở ngã ba.', { panels: 2 }],
+    ['Treo băng rôn tại 12 thôn.', {}],
+    ['Trong kỳ, treo 16 băng rôn; làm 3 pa-nô; phát 500 tờ gấp.', { banners: 16, panels: 3 }],
+    ['Số lượng băng rôn: 21 chiếc.', { banners: 21 }],
+    ['Số lượng pano, áp phích: 5 chiếc.', { panels: 5 }],
+    ['Năm 2023 đã treo 30 băng rôn; năm nay treo 12 băng rôn.', { banners: 12 }],
+    ['Huyện cấp cho xã 10 băng rôn mẫu.', { banners: 10 }],
+  ])('propaganda: %s', (text, expected) => {
+    expect(prop(text)).toEqual(expected);
+  });
+
+  const com = (text: string) => run(extractCommittees, doc('1. Công tác chỉ đạo', ...lines(text))).fields;
+  it.each<[string, number | null, number | null]>([
+    ['Ban Chỉ đạo (17 thành viên) họp định kỳ hằng quý.', 17, null],
+    ['Tổ giúp việc có 04 thành viên do công chức Tư pháp làm tổ trưởng.', null, 4],
+    ['Ban Chỉ đạo xã có 9 người, Tổ giúp việc có 5 người.', 9, 5],
+    ['Ban Chỉ đạo huyện gồm 23 thành viên; xã chưa kiện toàn.', null, null],
+  ])('committees: %s', (text, members, team) => {
+    const f = com(text);
+    expect(f.steeringCommittee?.members ?? null).toBe(members);
+    expect(f.supportTeam?.members ?? null).toBe(team);
+  });
+
+  const budget = (text: string) => run(extractBudget, doc('5. Kinh phí', ...lines(text))).fields.budget ?? {};
+  it.each<[string, unknown]>([
+    ['Kinh phí dự toán: 18 triệu đồng.', { planned: { total: 18 } }],
+    ['Đã giải ngân 100% kinh phí được giao là 18 triệu đồng.', { planned: { total: 18 } }],
+    ['Kinh phí đã chi: 4.250.000 đồng (ngân sách xã).', { disbursed: { total: 4.25, commune: 4.25 } }],
+    ['Đề xuất bổ sung 15 triệu đồng kinh phí.', {}],
+  ])('budget: %s', (text, expected) => {
+    expect(budget(text)).toEqual(expected);
+  });
+});

@@ -56,7 +56,7 @@ function wordAt(s: string): Word | null {
 /** Concept words that hold a comma ('cán bộ, công chức', 'băng rôn, khẩu hiệu'): a clause is never cut inside them. */
 const GLUED = new RegExp(String.raw`(?<![\p{L}])(?:${WORDS.filter((w) => w.word.includes(', ')).map((w) => esc(w.word).replace(/, /g, ',\\s*')).join('|')})(?![\p{L}])`, 'u');
 
-const QUAL_RE: [QualifierKind, RegExp][] = (Object.entries(QUALIFIERS) as [QualifierKind, string[]][]).map(([k, ws]) => [
+const QUAL_RE: [QualifierKind, RegExp][] = (Object.entries(QUALIFIERS) as [QualifierKind, string[]][]).filter(([, ws]) => ws.length > 0).map(([k, ws]) => [
   k, new RegExp(String.raw`(?<![\p{L}])(?:${ws.join('|')})(?![\p{L}])`, 'u'),
 ]);
 
@@ -68,6 +68,7 @@ export function qualifiersIn(folded: string): Set<QualifierKind> {
 }
 
 const QUOTA_RE = new RegExp(String.raw`(?<![\p{L}])(?:${QUALIFIERS.quota.join('|')}|bien che)(?![\p{L}])`, 'u');
+const SUBUNIT = /(?:^|[\s,;(])(?:[Tt]hôn|[Xx]óm|[Ll]àng|[Bb]ản|[Ấấ]p|[Bb]uôn|[Tt]ổ dân phố|TDP|[Kk]hu phố|[Kk]hu dân cư|[Tt]ổ)\s+(?:số\s+)?(?:\p{Lu}|\d+\s+(?:có|gồm|đạt))/u;
 const COUNTER_RE = new RegExp(String.raw`^\s*(?:${COUNTERS.join('|')})\s+`, 'u');
 const UNIT_WORD = /^\s*([\p{L}]+(?:\s+[\p{L}]+)?)/u;
 
@@ -159,6 +160,8 @@ export function mentionsIn(text: string, folded: string): Mention[] {
       if (NOT_BEFORE.get(concept)?.test(labelSeg) || NOT_RIGHT_BEFORE.get(concept)?.test(labelSeg)) continue;
       const { unit } = unitFits(concept, q);
       const qualifiers = qualifiersIn(labelSeg);
+      // 'Thôn Đông có 320 hộ', 'tổ dân phố số 3 có 210 nhân khẩu': one part's figure, not the commune's.
+      if (SUBUNIT.test(text.slice(cl.start, cl.start + q.numStart))) qualifiers.add('subunit');
       if (quotaOf) {
         qualifiers.delete('quota');
         qualifiers.add('actual');

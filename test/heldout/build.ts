@@ -35,6 +35,9 @@ export const BUILT: Record<string, { headings: 'bold' | 'styles' | 'plain' }> = 
   'hai-duong-cam-vu-2024': { headings: 'styles' },
   'bac-giang-tt-voi-2024-h1': { headings: 'bold' },
   'thai-binh-hong-minh-2024-h2': { headings: 'plain' },
+  'bac-giang-p-da-mai-2024-h1': { headings: 'bold' },
+  'nghe-an-nghia-binh-2024': { headings: 'styles' },
+  'bac-giang-my-thai-2024': { headings: 'bold' },
 };
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/ {2,}/g, (m) => ' ' + '&nbsp;'.repeat(m.length - 1));
