@@ -462,6 +462,9 @@ function continues(para: Line[], L: Line, margins: Map<number, Margins>, pitch: 
   // Style is no boundary: '2.3. … cải cách hành chính:' in bold italics and '11/11 chỉ tiêu đạt.'
   // in roman are one paragraph; a heading ends short, or the next paragraph is indented.
   const space = 0.25 * L.size;
+  // A centred line set in from both margins that had room for the next word ended its paragraph,
+  // whatever the next line is (a full line of the next paragraph is centred too).
+  if (centeredOnColumn(P, m) && P.left > m.left + L.size && P.right - P.left + space + firstWordWidth(L) < m.right - m.left - 0.6 * L.size) return false;
   const centered = centeredPair(P, L, m);
   if (centered) {
     // A centred line ended early if the next word would have fitted on it (with some slack: we
