@@ -86,6 +86,25 @@ describe('tables without borders', () => {
     ]]);
   });
 
+  it('joins a table continued on the next page (its columns in the same places)', async () => {
+    const row = (cells: string[], y: number) => cells.flatMap((t, k) => cell(t, COLS[k]!, y));
+    const page1 = [
+      ...cell('Kết quả rà soát hộ gia đình văn hóa ở các thôn trong năm 2024 được tổng hợp như sau:', 72, 700),
+      ...row(['TT', 'Thôn', 'Số hộ', 'Đạt chuẩn'], 730),
+      ...row(['1', 'Thôn Đông', '214', '198'], 750), ...row(['2', 'Thôn Tây Nam', '187', '160'], 768),
+    ];
+    const page2 = [
+      ...row(['3', 'Thôn Bắc', '95', '90'], 80), ...row(['4', 'Thôn Trung', '132', '121'], 98),
+      ...cell('Các thôn còn lại tiếp tục rà soát, hoàn thiện hồ sơ để đăng ký trong năm sau.', 72, 128),
+    ];
+    const doc = await parsePdf(writePdf([page1, page2]));
+    expect(tables(doc).map((t) => t.grid)).toEqual([[
+      ['TT', 'Thôn', 'Số hộ', 'Đạt chuẩn'],
+      ['1', 'Thôn Đông', '214', '198'], ['2', 'Thôn Tây Nam', '187', '160'],
+      ['3', 'Thôn Bắc', '95', '90'], ['4', 'Thôn Trung', '132', '121'],
+    ]]);
+  });
+
   it('leaves a justified paragraph (wide spaces, numbers in it) as text', async () => {
     // Every space stretched to 9 pt: wider than a word space, as wide as a cell gap, but the same
     // all along the line; the second line ends short (the paragraph's last line).

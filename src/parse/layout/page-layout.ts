@@ -53,6 +53,9 @@ export interface GridTable {
   ys: number[];
   /** Merged cells: top-left grid position and spans, row by row. */
   cells: { r: number; c: number; rs: number; cs: number; runs: Run[] }[];
+  /** Found from the words, without rules: its column lines are estimates (from what each page's
+   *  part of the table holds), so a continuation is matched column by column. */
+  borderless?: boolean;
 }
 
 export interface Margins {
@@ -462,6 +465,9 @@ function continues(para: Line[], L: Line, margins: Map<number, Margins>, pitch: 
   // Style is no boundary: '2.3. … cải cách hành chính:' in bold italics and '11/11 chỉ tiêu đạt.'
   // in roman are one paragraph; a heading ends short, or the next paragraph is indented.
   const space = 0.25 * L.size;
+  // A centred line set in from both margins that had room for the next word ended its paragraph,
+  // whatever the next line is (a full line of the next paragraph is centred too).
+  if (centeredOnColumn(P, m) && P.left > m.left + L.size && P.right - P.left + space + firstWordWidth(L) < m.right - m.left - 0.6 * L.size) return false;
   const centered = centeredPair(P, L, m);
   if (centered) {
     // A centred line ended early if the next word would have fitted on it (with some slack: we
@@ -552,7 +558,15 @@ function joinTablesAcrossPages(elements: PageElement[][]): void {
     const first = elements[p]![0];
     if (last?.kind !== 'table' || first?.kind !== 'table') continue;
     const a = last.table, b = first.table;
-    if (a.xs.length !== b.xs.length || a.xs.some((x, i) => Math.abs(x - b.xs[i]!) > 3)) continue;
+    if (a.xs.length !== b.xs.length) continue;
+    if (a.borderless || b.borderless) {
+      // Each column of the continuation lies in the same column of the table above.
+      const inside = b.xs.slice(1).every((x, i) => {
+        const mid = (b.xs[i]! + x) / 2;
+        return mid > a.xs[i]! - 3 && mid < a.xs[i + 1]! + 3;
+      });
+      if (!inside) continue;
+    } else if (a.xs.some((x, i) => Math.abs(x - b.xs[i]!) > 3)) continue;
     const aRows = gridText(a);
     const bRows = gridText(b);
     let skip = 0;

@@ -424,5 +424,5 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
   for (const row of rows) ys.push(row.y);
   ys.push(data[data.length - 1]!.y + 0.3 * data[data.length - 1]!.size);
   for (let k = 1; k < ys.length; k++) if (!(ys[k]! > ys[k - 1]!)) ys[k] = ys[k - 1]! + 0.01;
-  return { page, top: ys[0]!, bottom: ys[ys.length - 1]!, xs, ys, cells };
+  return { page, top: ys[0]!, bottom: ys[ys.length - 1]!, xs, ys, cells, borderless: true };
 }
