@@ -89,12 +89,12 @@ export async function seed(db: Kysely<DB>, communes: number, periods: string[], 
   return (performance.now() - t0) / 1000;
 }
 
-/** p50/p95 over `runs` runs after a warm-up, fewer (at least 5) when they take more than 30 s in all. */
+/** p50/p95 over `runs` runs after a warm-up, fewer (at least 3) when they take more than 30 s in all. */
 async function time(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number; runs: number }> {
   await fn();
   const ts: number[] = [];
   const t0 = performance.now();
-  for (let i = 0; i < runs && (i < 5 || performance.now() - t0 < 30_000); i++) {
+  for (let i = 0; i < runs && (i < 3 || performance.now() - t0 < 30_000); i++) {
     const a = performance.now();
     await fn();
     ts.push(performance.now() - a);
