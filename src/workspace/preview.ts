@@ -15,6 +15,8 @@ export interface Preview {
   /** PDF: the page (1-based) the quote is on, and its image (a data: URL). */
   page: number | null;
   image: string | null;
+  /** PDF: the boxes of the quoted words on the page image, as fractions of the page's width and height. */
+  boxes: { x: number; y: number; w: number; h: number }[];
 }
 
 const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
@@ -40,11 +42,36 @@ export function findQuote(paragraphs: readonly string[], quote: string | null): 
   return null;
 }
 
+/** A word without the punctuation around it ('người;' → 'người'). */
+const bare = (w: string) => w.replace(/^[("“'«]+|[).,;:!?"”'»…]+$/gu, '');
+
+const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+
+/** The boxes of the quote's words on a page (pdftotext -bbox output): the first run of words that
+ *  spells the quote's beginning (up to 12 words; at least 4, or the whole quote when shorter). */
+export function wordBoxes(bbox: string, quote: string): Preview['boxes'] {
+  const pageM = /<page width="([\d.]+)" height="([\d.]+)"/.exec(bbox);
+  if (!pageM) return [];
+  const [pw, ph] = [Number(pageM[1]), Number(pageM[2])];
+  const words = [...bbox.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+    .map((m) => ({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text: norm(decode(m[5]!)) }));
+  const wanted = norm(quote).replace(/…$/, '').split(' ').filter(Boolean).slice(0, 12);
+  if (wanted.length === 0) return [];
+  for (let i = 0; i < words.length; i++) {
+    let k = 0;
+    while (k < wanted.length && i + k < words.length && bare(words[i + k]!.text) === bare(wanted[k]!)) k++;
+    if (k >= Math.min(wanted.length, 4)) {
+      return words.slice(i, i + k).map((w) => ({ x: w.x0 / pw, y: w.y0 / ph, w: (w.x1 - w.x0) / pw, h: (w.y1 - w.y0) / ph }));
+    }
+  }
+  return [];
+}
+
 export async function previewOf(bytes: Buffer, format: string | null, quote: string | null): Promise<Preview | null> {
   if (format === 'docx') {
     const raw = (await mammoth.extractRawText({ buffer: bytes })).value;
     const paragraphs = raw.split(/\n+/).map(norm).filter(Boolean);
-    return { format: 'docx', paragraphs, match: findQuote(paragraphs, quote), page: null, image: null };
+    return { format: 'docx', paragraphs, match: findQuote(paragraphs, quote), page: null, image: null, boxes: [] };
   }
   if (format === 'pdf') {
     const pages = (await run('pdftotext', ['-enc', 'UTF-8', '-', '-'], bytes)).toString('utf8').split('\f');
@@ -62,7 +89,8 @@ export async function previewOf(bytes: Buffer, format: string | null, quote: str
     try {
       await run('pdftoppm', ['-png', '-r', '70', '-f', String(page + 1), '-l', String(page + 1), '-singlefile', '-', path.join(dir, 'p')], bytes);
       const image = `data:image/png;base64,${(await readFile(path.join(dir, 'p.png'))).toString('base64')}`;
-      return { format: 'pdf', paragraphs: perPage[page] ?? [], match, page: page + 1, image };
+      const boxes = match && quote ? wordBoxes((await run('pdftotext', ['-bbox', '-f', String(page + 1), '-l', String(page + 1), '-', '-'], bytes)).toString('utf8'), quote) : [];
+      return { format: 'pdf', paragraphs: perPage[page] ?? [], match, page: page + 1, image, boxes };
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
