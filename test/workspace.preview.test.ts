@@ -4,6 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { findQuote, previewOf, wordBoxes } from '../src/workspace/preview.ts';
 
+const vn = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
+
 const BBOX = `<doc><page width="600.000000" height="800.000000">
 <word xMin="60.0" yMin="100.0" xMax="90.0" yMax="112.0">Phường</word>
 <word xMin="92.0" yMin="100.0" xMax="110.0" yMax="112.0">có</word>
@@ -40,4 +42,23 @@ describe('finding a quote', () => {
     expect(p.boxes).toHaveLength(4);
     expect(p.paragraphs[p.match!.paragraph]).toContain(quote);
   }, 60_000);
+
+  it('a .docx in VNI legacy fonts: the text as the project reads it (decoded), the quote found', async () => {
+    const file = 'samples/legacy-word/hiep-hoa-hoang-an-2025-h1-docx-vni.docx';
+    const expected = JSON.parse(await readFile(file.replace(/\.docx$/, '.expected.json'), 'utf8')) as { profile: { population: number }; unit: { commune: string } };
+    const quote = `Dân số: ${vn(expected.profile.population)} người`;
+    const p = (await previewOf(await readFile(file), 'docx', quote, 'x.docx'))!;
+    expect(p.paragraphs.join('\n')).toContain(expected.unit.commune); // Vietnamese, not VNI bytes
+    expect(p.match).not.toBeNull();
+    expect(p.paragraphs[p.match!.paragraph]!.slice(p.match!.start, p.match!.end)).toBe(quote);
+  }, 60_000);
+
+  it('a .doc (Word 97, through LibreOffice as the pipeline reads it): the quote found', async () => {
+    const file = 'samples/legacy-word/hiep-hoa-thai-son-2024-h1-doc.doc';
+    const expected = JSON.parse(await readFile(file.replace(/\.doc$/, '.expected.json'), 'utf8')) as { profile: { population: number } };
+    const quote = `dân số là ${vn(expected.profile.population)} nhân khẩu`;
+    const p = (await previewOf(await readFile(file), 'doc', quote, 'x.doc'))!;
+    expect(p.format).toBe('doc');
+    expect(p.paragraphs[p.match!.paragraph]!.slice(p.match!.start, p.match!.end)).toBe(quote);
+  }, 180_000);
 });

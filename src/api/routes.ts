@@ -142,7 +142,7 @@ export function apiRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       const detail = await workspace.report(req.params.id);
       if (!detail) throw notFound(`Không có báo cáo số ${req.params.id}`);
       const value = req.query.path ? detail.values.find((v) => v.path === req.query.path) : undefined;
-      const preview = await previewOf(await originalOf(detail), detail.file.format, value?.quote ?? null).catch(() => null);
+      const preview = await previewOf(await originalOf(detail), detail.file.format, value?.quote ?? null, detail.file.name).catch(() => null);
       if (!preview) throw badRequest(`Chưa xem trước được tệp dạng ${detail.file.format ?? 'không rõ'}: hãy tải tệp gốc`);
       return { ...preview, path: req.query.path ?? null, quote: value?.quote ?? null, label: value?.label ?? null };
     });

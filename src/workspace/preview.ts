@@ -1,14 +1,16 @@
 // The original document beside the values: its text, paragraph by paragraph, with the quoted passage
-// found and marked; for a PDF also the image of the page it is on (poppler's pdftotext/pdftoppm).
+// found and marked — Word files through the project's own reader, PDFs through poppler (pdftotext),
+// with the image of the page the passage is on and its words' boxes (pdftoppm, pdftotext -bbox).
 // The page builds it with text nodes: no HTML from a received file ever reaches the page.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import mammoth from 'mammoth';
+import type { DocumentModel } from '../document/model.ts';
+import { parseFile } from '../parse/index.ts';
 
 export interface Preview {
-  format: 'docx' | 'pdf';
+  format: 'docx' | 'doc' | 'pdf';
   paragraphs: string[];
   /** Where the quote is: paragraph index and character range in it; null when not found. */
   match: { paragraph: number; start: number; end: number } | null;
@@ -67,11 +69,22 @@ export function wordBoxes(bbox: string, quote: string): Preview['boxes'] {
   return [];
 }
 
-export async function previewOf(bytes: Buffer, format: string | null, quote: string | null): Promise<Preview | null> {
-  if (format === 'docx') {
-    const raw = (await mammoth.extractRawText({ buffer: bytes })).value;
-    const paragraphs = raw.split(/\n+/).map(norm).filter(Boolean);
-    return { format: 'docx', paragraphs, match: findQuote(paragraphs, quote), page: null, image: null, boxes: [] };
+/** A document model's text as the page shows it: each paragraph, each table row (cells joined by ' | '). */
+export function modelParagraphs(doc: DocumentModel): string[] {
+  const out: string[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind === 'paragraph') out.push(b.text);
+    else for (const row of b.cells) out.push(row.map((c) => norm(c.text)).filter(Boolean).join(' | '));
+  }
+  return out.filter(Boolean);
+}
+
+export async function previewOf(bytes: Buffer, format: string | null, quote: string | null, fileName = 'bao-cao'): Promise<Preview | null> {
+  if (format === 'docx' || format === 'doc') {
+    // The project's own reader (legacy TCVN3/VNI fonts decoded, .doc/RTF through LibreOffice): the
+    // same text the values were read from, so the quotes are found as they are.
+    const paragraphs = modelParagraphs(await parseFile(bytes, fileName));
+    return { format, paragraphs, match: findQuote(paragraphs, quote), page: null, image: null, boxes: [] };
   }
   if (format === 'pdf') {
     const pages = (await run('pdftotext', ['-enc', 'UTF-8', '-', '-'], bytes)).toString('utf8').split('\f');

@@ -202,7 +202,7 @@ function valueRow(v) {
     h('td', { class: 'src' },
       v.section ? h('span', { class: 'section' }, v.section) : null,
       v.quote ? h('q', {}, v.quote) : h('span', { class: 'muted' }, v.original === null ? 'báo cáo không nêu' : ''),
-      v.quote && state.report.file.available && ['docx', 'pdf'].includes(state.report.file.format)
+      v.quote && state.report.file.available && ['docx', 'doc', 'pdf'].includes(state.report.file.format)
         ? h('button', { type: 'button', class: 'link show-source', 'aria-label': `Xem "${v.label}" trong văn bản gốc`, onclick: () => showSource(v.path) }, 'Xem trong văn bản gốc')
         : null),
     canEdit()
