@@ -329,7 +329,10 @@ describe('the district officer\'s workspace in Chromium', () => {
       const quote = r!.extraction.provenance['profile.population']!.quote.replace(/\s+/g, ' ').trim();
       expect(quote.startsWith(marked!.trim()) || marked!.includes(quote.slice(0, 30))).toBe(true);
       expect(await page.textContent('#source-view mark')).toContain(new Intl.NumberFormat('vi-VN').format(r!.extraction.profile.population!));
-      if (format === 'pdf') expect(await page.getAttribute('#source-view img.page-image', 'src')).toMatch(/^data:image\/png;base64,/);
+      if (format === 'pdf') {
+        expect(await page.getAttribute('#source-view img.page-image', 'src')).toMatch(/^data:image\/png;base64,/);
+        expect(await page.locator('#source-view .page-mark').count()).toBeGreaterThan(0); // the words marked on the page image
+      }
       // Beside the values: the two side by side.
       const [values, source] = await Promise.all([page.locator('#values-table').boundingBox(), page.locator('#source-view').boundingBox()]);
       expect(source!.x).toBeGreaterThan(values!.x + values!.width - 1);

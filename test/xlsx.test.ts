@@ -227,7 +227,7 @@ describe('baocao consolidate --format xlsx --out, baocao token (commands)', () =
     expect((await stat(out)).size).toBeGreaterThan(5000);
     const fromCli = new ExcelJS.Workbook();
     await fromCli.xlsx.readFile(out);
-    expect(fromCli.worksheets.map((w) => w.name)).toEqual(['Bảng tổng hợp', 'Ban chỉ đạo', 'Kinh phí', 'Đăng ký sao']);
+    expect(fromCli.worksheets.map((w) => w.name)).toEqual(['Bảng tổng hợp', 'Ban chỉ đạo', 'Kinh phí', 'Đăng ký sao', 'Cảnh báo', 'Lịch sử đính chính']);
     const ws = fromCli.getWorksheet('Kinh phí')!;
     expect(ws.getCell('D6').value).toBe('Trong đó');
     expect(findRow(ws, 2, corrected.commune)!.getCell(4).value).toBe(7);

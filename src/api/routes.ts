@@ -6,11 +6,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import type { App } from '../app.ts';
 import { renderCsv } from '../consolidate/format.ts';
-import { showValue } from '../consolidate/checks.ts';
-import { dateTimeVi, FLAG_LABELS, FLAG_STATE_LABELS, SEVERITY_LABELS } from '../labels.ts';
+import { periodWorkbook } from '../workspace/exports.ts';
 import type { Workspace } from '../consolidate/service.ts';
 import { COLUMNS, EXPORT_COLUMNS } from '../consolidate/table.ts';
-import { renderXlsx } from '../consolidate/xlsx.ts';
 import { displayName, dropKey, sha256OfBuffer } from '../inbox/identity.ts';
 import { entryKind, isInside, readReceived } from '../inbox/safe.ts';
 import type { TokensRepository } from '../db/repositories/tokens.ts';
@@ -142,7 +140,7 @@ export function apiRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       const detail = await workspace.report(req.params.id);
       if (!detail) throw notFound(`Không có báo cáo số ${req.params.id}`);
       const value = req.query.path ? detail.values.find((v) => v.path === req.query.path) : undefined;
-      const preview = await previewOf(await originalOf(detail), detail.file.format, value?.quote ?? null).catch(() => null);
+      const preview = await previewOf(await originalOf(detail), detail.file.format, value?.quote ?? null, detail.file.name).catch(() => null);
       if (!preview) throw badRequest(`Chưa xem trước được tệp dạng ${detail.file.format ?? 'không rõ'}: hãy tải tệp gốc`);
       return { ...preview, path: req.query.path ?? null, quote: value?.quote ?? null, label: value?.label ?? null };
     });
@@ -171,18 +169,7 @@ export function apiRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
 
     api.get('/api/exports/consolidated.xlsx', { schema: { querystring: PeriodScopeQuery } }, async (req, reply) => {
       const { period, scope } = req.query;
-      const [table, flags, corrections] = await registryAware(() =>
-        Promise.all([workspace.consolidated(period, scope), workspace.flags(period, {}, scope), workspace.correctionsOfPeriod(period, scope)]));
-      const bytes = await renderXlsx(table, {
-        heading: workspace.servedDistrictLabel(scope),
-        flags: flags.map((f) => ({
-          commune: f.commune, severity: SEVERITY_LABELS[f.severity] ?? f.severity, label: FLAG_LABELS[f.code] ?? f.code, message: f.message, evidence: f.evidence,
-          state: FLAG_STATE_LABELS[f.state ?? 'open'], stateBy: f.stateBy ?? null, stateAt: f.stateAt ? dateTimeVi(f.stateAt) : null, stateNote: f.stateNote ?? null,
-        })),
-        corrections: corrections.map((c) => ({
-          commune: c.commune, reportId: c.reportId, label: c.label, oldValue: showValue(c.oldValue), newValue: showValue(c.newValue), reason: c.reason, who: c.who, at: dateTimeVi(c.at),
-        })),
-      });
+      const bytes = await registryAware(() => periodWorkbook(workspace, period, scope));
       return reply
         .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('Content-Disposition', attachment(`tong-hop-${req.query.period}.xlsx`))

@@ -142,6 +142,17 @@ async function showSource(path) {
   }
 }
 
+/** The PDF page with the quoted words marked over it (positioned through the CSSOM). @param {any} p */
+function pageImage(p) {
+  const box = h('div', { class: 'page-image-box' }, h('img', { src: p.image, alt: `Trang ${p.page} của văn bản gốc`, class: 'page-image' }));
+  for (const b of p.boxes || []) {
+    const mark = h('span', { class: 'page-mark', 'aria-hidden': 'true' });
+    Object.assign(mark.style, { left: `${b.x * 100}%`, top: `${b.y * 100}%`, width: `${b.w * 100}%`, height: `${b.h * 100}%` });
+    box.append(mark);
+  }
+  return box;
+}
+
 /** @param {any} p */
 function sourceView(p) {
   const paras = p.paragraphs.map((/** @type {string} */ text, /** @type {number} */ i) => {
@@ -153,7 +164,7 @@ function sourceView(p) {
       h('b', {}, `Văn bản gốc${p.page ? `, trang ${p.page}` : ''}${p.label ? ` — ${p.label}` : ''}`),
       h('button', { type: 'button', class: 'secondary small', onclick: () => { state.report.preview = null; renderReport(); } }, 'Đóng văn bản gốc')),
     p.match ? null : h('p', { class: 'notice' }, 'Không tìm thấy đoạn trích dẫn trong văn bản gốc.'),
-    p.image ? h('img', { src: p.image, alt: `Trang ${p.page} của văn bản gốc`, class: 'page-image' }) : null,
+    p.image ? pageImage(p) : null,
     h('div', { class: 'doc-text' }, paras));
 }
 
@@ -206,7 +217,7 @@ function valueRow(v) {
     h('td', { class: 'src' },
       v.section ? h('span', { class: 'section' }, v.section) : null,
       v.quote ? h('q', {}, v.quote) : h('span', { class: 'muted' }, v.original === null ? 'báo cáo không nêu' : ''),
-      v.quote && state.report.file.available && ['docx', 'pdf'].includes(state.report.file.format)
+      v.quote && state.report.file.available && ['docx', 'doc', 'pdf'].includes(state.report.file.format)
         ? h('button', { type: 'button', class: 'link show-source', 'aria-label': `Xem "${v.label}" trong văn bản gốc`, onclick: () => showSource(v.path) }, 'Xem trong văn bản gốc')
         : null),
     canEdit()
