@@ -67,7 +67,7 @@ export async function extractFile(file: string, opts: ExtractOptions, known?: { 
     maxFileBytes: opts.maxFileBytes,
     maxUnzippedBytes: opts.maxUnzippedBytes ?? configuredLimits().maxUnzippedBytes,
   });
-  return extractBytes(bytes, file, opts.registry, known);
+  return extractBytes(bytes, file, opts.registry, known, { ocr: { timeoutMs: ocrDeadline(configuredLimits().parseTimeoutMs) } });
 }
 
 /** The file's bytes — never read through a symlink, and in an inbox only from inside it
@@ -123,10 +123,13 @@ export async function extractInThread(
   bytes: Uint8Array,
   file: string,
   known: { sha256?: string; name?: string },
-  parse?: ParseOptions,
+  parse: ParseOptions,
+  call: { deadlineAt?: number } = {},
 ): Promise<FileExtraction> {
   threadRegistry ??= loadRegistry();
-  return extractBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, threadRegistry, known, parse);
+  // The OCR stops itself before the thread is ended, counting the time this thread took to start.
+  const withDeadline: ParseOptions = call.deadlineAt === undefined ? parse : { ...parse, ocr: { ...parse.ocr, timeoutMs: ocrDeadline(call.deadlineAt - Date.now()) } };
+  return extractBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, threadRegistry, known, withDeadline);
 }
 
 /**
@@ -340,11 +343,11 @@ async function extractForJob(job: ProcessFileData, deps: PipelineDeps, inbox?: s
   const sha256 = sha256OfBuffer(bytes);
   if (sha256 !== job.sha256) throw new ContentChanged(sha256);
   const known = { sha256: job.sha256, name: job.originalName };
-  if (deps.isolate === false || isolationBroken) return extractBytes(bytes, job.path, deps.registry, known);
+  if (deps.isolate === false || isolationBroken) return extractBytes(bytes, job.path, deps.registry, known, { ocr: { timeoutMs: ocrDeadline(limits.parseTimeoutMs) } });
   try {
     const threads = Math.max(1, deps.threads ?? configuredConcurrency());
     const slow = poolFor('slow', limits, Math.max(1, deps.slowThreads ?? 1));
-    if ((await parseClassOf(bytes, job.path)) === 'slow') return await slow.run<FileExtraction>([bytes, job.path, known]);
+    if ((await parseClassOf(bytes, job.path)) === 'slow') return await slow.run<FileExtraction>([bytes, job.path, known, {} satisfies ParseOptions]);
     try {
       return await poolFor('fast', limits, threads).run<FileExtraction>([bytes, job.path, known, { scans: 'refuse' } satisfies ParseOptions]);
     } catch (err) {
@@ -357,8 +360,14 @@ async function extractForJob(job: ProcessFileData, deps: PipelineDeps, inbox?: s
     // No threads here (no tsx for the thread, …): parse in this process, without the limits.
     isolationBroken = true;
     process.stderr.write(`[pipeline] parsing threads unavailable, parsing in-process: ${err.message}\n`);
-    return extractBytes(bytes, job.path, deps.registry, known);
+    return extractBytes(bytes, job.path, deps.registry, known, { ocr: { timeoutMs: ocrDeadline(limits.parseTimeoutMs) } });
   }
+}
+
+/** The OCR's own time within what is left of a parse deadline: stop 10 % (at least 1 s) before it,
+ *  leaving time to extract and answer, so that staff read OCR_TIMEOUT with the pages read. */
+export function ocrDeadline(leftMs: number): number {
+  return Math.max(500, leftMs - Math.max(1_000, Math.floor(leftMs * 0.1)));
 }
 
 interface Outcome {

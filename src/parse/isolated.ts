@@ -4,6 +4,8 @@
 //     ends that thread only (ERR_WORKER_OUT_OF_MEMORY) → BaocaoError MEMORY_LIMIT;
 //   - each call has a deadline, counted from when a thread takes it: past it the thread is
 //     terminated (an aborted piscina task) → BaocaoError TIMEOUT;
+//   - the function gets the call's arguments followed by { deadlineAt } (epoch ms at which the
+//     thread will be ended), so that work able to stop cleanly (OCR) stops before, with its own message;
 //   - the process's own event loop stays free meanwhile (BullMQ keeps renewing its job locks).
 // The threads are piscina's: started on demand up to maxThreads, reused (the module, and what
 // it caches — the registry — is loaded once per thread), unref'd while idle and ended after
@@ -117,13 +119,14 @@ export function createIsolatedPool(opts: IsolatedPoolOptions): IsolatedPool {
     const p = pool();
     const abort = new AbortController();
     let timedOut = false;
+    const deadlineAt = Date.now() + opts.timeoutMs;
     const timer = setTimeout(() => {
       timedOut = true;
       abort.abort();
     }, opts.timeoutMs);
     let reply: Reply;
     try {
-      reply = (await p.run({ args }, { signal: abort.signal })) as Reply;
+      reply = (await p.run({ args, deadlineAt }, { signal: abort.signal })) as Reply;
     } catch (err) {
       const e = err as Error & { code?: string };
       if (timedOut) throw new BaocaoError('TIMEOUT', `${Math.round(opts.timeoutMs / 100) / 10} s`, { cause: e });

@@ -17,7 +17,7 @@ async function load() {
 
 let fnPromise;
 
-/** One task: { args } → { ok: true, value } | { ok: false, error } | { fatal } (module failed to load). */
+/** One task: { args, deadlineAt } → fn(...args, { deadlineAt }) → { ok: true, value } | { ok: false, error } | { fatal } (module failed to load). */
 export async function run(task) {
   fnPromise ??= load();
   let fn;
@@ -27,7 +27,7 @@ export async function run(task) {
     return { fatal: String((err && err.stack) || err) };
   }
   try {
-    return { ok: true, value: await fn(...task.args) };
+    return { ok: true, value: await fn(...task.args, { deadlineAt: task.deadlineAt }) };
   } catch (err) {
     const e = err || {};
     return {
