@@ -12,9 +12,9 @@ import { BaocaoError, toBaocaoError } from './errors.ts';
 import { displayName, sha256OfBuffer, sha256OfFile } from './inbox/identity.ts';
 import { errorNote, exists, findMoved, FOLDER_OF, moveIntoFolder, STATUS_OF, writeErrorNote } from './inbox/move.ts';
 import { assertMovable, entryKind, isInside, readReceived, symlinkError } from './inbox/safe.ts';
-import { createIsolatedPool, IsolationUnavailableError, type IsolatedPool } from './parse/isolated.ts';
+import { createIsolatedPool, IsolationUnavailableError, type IsolatedPool, type RunOptions, type ThreadCall } from './parse/isolated.ts';
 import { checkLimits, tooLarge, type FileLimits } from './parse/limits.ts';
-import { formatOf, parseFile, sniff, type ParseOptions, type SniffedType } from './parse/index.ts';
+import { formatOf, parseFile, sniff, type OcrProgress, type ParseOptions, type SniffedType } from './parse/index.ts';
 import { extract } from '../extractors/index.ts';
 import { loadRegistry, type Registry } from './registry/index.ts';
 import type { FilesRepository } from './db/repositories/files.ts';
@@ -124,12 +124,18 @@ export async function extractInThread(
   file: string,
   known: { sha256?: string; name?: string },
   parse: ParseOptions,
-  call: { deadlineAt?: number } = {},
+  call?: ThreadCall,
 ): Promise<FileExtraction> {
   threadRegistry ??= loadRegistry();
-  // The OCR stops itself before the thread is ended, counting the time this thread took to start.
-  const withDeadline: ParseOptions = call.deadlineAt === undefined ? parse : { ...parse, ocr: { ...parse.ocr, timeoutMs: ocrDeadline(call.deadlineAt - Date.now()) } };
-  return extractBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, threadRegistry, known, withDeadline);
+  // The OCR stops itself before the thread is ended (counting the time this thread took to start),
+  // and tells the caller how far it got, page by page.
+  const progress = call?.progress;
+  const ocr = {
+    ...parse.ocr,
+    ...(call ? { timeoutMs: ocrDeadline(call.deadlineAt - Date.now()) } : {}),
+    ...(progress ? { onProgress: (p: OcrProgress) => progress.postMessage(p) } : {}),
+  };
+  return extractBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, threadRegistry, known, { ...parse, ocr });
 }
 
 /**
@@ -190,6 +196,8 @@ export interface PipelineDeps extends ExtractOptions {
   resubmissions?: ResubmissionsRepository;
   /** Default: configuredLimits() with maxFileBytes above. */
   limits?: Partial<FileLimits>;
+  /** Progress of slow work (pages read by OCR so far), for a progress display. */
+  onProgress?: (job: ProcessFileData, progress: OcrProgress) => void;
   /** Parse in a worker thread with bounded memory and time (default true). */
   isolate?: boolean;
   /** Threads parsing .docx and text PDFs (default: the config's concurrency). */
@@ -343,17 +351,22 @@ async function extractForJob(job: ProcessFileData, deps: PipelineDeps, inbox?: s
   const sha256 = sha256OfBuffer(bytes);
   if (sha256 !== job.sha256) throw new ContentChanged(sha256);
   const known = { sha256: job.sha256, name: job.originalName };
-  if (deps.isolate === false || isolationBroken) return extractBytes(bytes, job.path, deps.registry, known, { ocr: { timeoutMs: ocrDeadline(limits.parseTimeoutMs) } });
+  if (deps.isolate === false || isolationBroken) {
+    const onProgress = deps.onProgress ? (p: OcrProgress) => deps.onProgress!(job, p) : undefined;
+    return extractBytes(bytes, job.path, deps.registry, known, { ocr: { timeoutMs: ocrDeadline(limits.parseTimeoutMs), onProgress } });
+  }
   try {
     const threads = Math.max(1, deps.threads ?? configuredConcurrency());
     const slow = poolFor('slow', limits, Math.max(1, deps.slowThreads ?? 1));
-    if ((await parseClassOf(bytes, job.path)) === 'slow') return await slow.run<FileExtraction>([bytes, job.path, known, {} satisfies ParseOptions]);
+    // Slow work reports its progress (pages read by OCR) to whoever follows it (ingest's bar).
+    const follow: RunOptions = deps.onProgress ? { onProgress: (m) => deps.onProgress!(job, m as OcrProgress) } : {};
+    if ((await parseClassOf(bytes, job.path)) === 'slow') return await slow.run<FileExtraction>([bytes, job.path, known, {} satisfies ParseOptions], follow);
     try {
       return await poolFor('fast', limits, threads).run<FileExtraction>([bytes, job.path, known, { scans: 'refuse' } satisfies ParseOptions]);
     } catch (err) {
       if (!(err instanceof BaocaoError && err.code === 'NO_TEXT')) throw err;
       // A scan: its text is on the page images.
-      return await slow.run<FileExtraction>([bytes, job.path, known, { scans: 'only' } satisfies ParseOptions]);
+      return await slow.run<FileExtraction>([bytes, job.path, known, { scans: 'only' } satisfies ParseOptions], follow);
     }
   } catch (err) {
     if (!(err instanceof IsolationUnavailableError)) throw err;

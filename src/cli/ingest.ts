@@ -8,6 +8,7 @@ import { listChangedFailed, listInbox, symlinkLine } from '../inbox/scan.ts';
 import { closeParsers, jobsInFlight, processFile, settleFailedJob } from '../pipeline.ts';
 import { createInProcessQueue } from '../queue/inprocess.ts';
 import type { ProcessFileData, ProcessResult } from '../queue/types.ts';
+import type { OcrProgress } from '../parse/index.ts';
 
 export interface IngestSummary {
   processed: number;
@@ -46,8 +47,11 @@ export async function ingestCommand(dir: string, opts: { concurrency?: number; p
   const app = await openApp(config);
   // --concurrency: files parsed at once (threads); more jobs are in flight (pipeline.jobsInFlight).
   const threads = opts.concurrency ?? config.concurrency;
-  const deps = { ...app.deps, threads };
   const showBar = opts.progress !== false && process.stderr.isTTY;
+  // A scan being read shows its pages on the bar (OCR takes seconds a page).
+  const onProgress = (job: ProcessFileData, p: OcrProgress) =>
+    bar.update({ file: `${displayName(path.relative(dir, job.path))} — nhận dạng chữ ${p.done}/${p.total} trang` });
+  const deps = { ...app.deps, threads, ...(showBar ? { onProgress } : {}) };
   const bar = new cliProgress.SingleBar(
     { format: 'Đang xử lý [{bar}] {value}/{total} tệp | {file}', stream: process.stderr, hideCursor: true },
     cliProgress.Presets.shades_classic,

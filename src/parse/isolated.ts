@@ -16,6 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { BaocaoError, type ErrorCode, ERROR_MESSAGES } from '../errors.ts';
 
@@ -32,10 +33,23 @@ export interface IsolatedPoolOptions {
   idleTimeoutMs?: number;
 }
 
+export interface RunOptions {
+  onProgress?: (message: unknown) => void;
+}
+
+/** What the function gets after the call's arguments. */
+export interface ThreadCall {
+  /** Epoch ms at which the thread will be ended. */
+  deadlineAt: number;
+  /** Present when the caller follows progress: post messages here. */
+  progress?: MessagePort;
+}
+
 export interface IsolatedPool {
   /** Calls the function in a thread. Its errors come back as BaocaoError when they were one
-   *  (code + detail), otherwise as an Error with the thread's message. */
-  run<T>(args: unknown[]): Promise<T>;
+   *  (code + detail), otherwise as an Error with the thread's message. With onProgress, the
+   *  function's last argument carries a `progress` port: what it posts there comes to onProgress. */
+  run<T>(args: unknown[], opts?: RunOptions): Promise<T>;
   /** Threads now running. */
   readonly size: number;
   close(): Promise<void>;
@@ -115,8 +129,13 @@ export function createIsolatedPool(opts: IsolatedPoolOptions): IsolatedPool {
     else running--;
   };
 
-  const call = async <T>(args: unknown[]): Promise<T> => {
+  const call = async <T>(args: unknown[], runOpts: RunOptions = {}): Promise<T> => {
     const p = pool();
+    const channel = runOpts.onProgress ? new MessageChannel() : null;
+    if (channel) {
+      channel.port1.on('message', runOpts.onProgress!);
+      channel.port1.unref();
+    }
     const abort = new AbortController();
     let timedOut = false;
     const deadlineAt = Date.now() + opts.timeoutMs;
@@ -126,7 +145,9 @@ export function createIsolatedPool(opts: IsolatedPoolOptions): IsolatedPool {
     }, opts.timeoutMs);
     let reply: Reply;
     try {
-      reply = (await p.run({ args, deadlineAt }, { signal: abort.signal })) as Reply;
+      reply = channel
+        ? ((await p.run({ args, deadlineAt, progress: channel.port2 }, { signal: abort.signal, transferList: [channel.port2] })) as Reply)
+        : ((await p.run({ args, deadlineAt }, { signal: abort.signal })) as Reply);
     } catch (err) {
       const e = err as Error & { code?: string };
       if (timedOut) throw new BaocaoError('TIMEOUT', `${Math.round(opts.timeoutMs / 100) / 10} s`, { cause: e });
@@ -135,6 +156,7 @@ export function createIsolatedPool(opts: IsolatedPoolOptions): IsolatedPool {
       throw e;
     } finally {
       clearTimeout(timer);
+      channel?.port1.close();
     }
     if ('fatal' in reply) throw new IsolationUnavailableError(`thread failed to start: ${reply.fatal.split('\n')[0]}`);
     if (reply.ok) return reply.value as T;
@@ -146,12 +168,12 @@ export function createIsolatedPool(opts: IsolatedPoolOptions): IsolatedPool {
   };
 
   return {
-    async run<T>(args: unknown[]): Promise<T> {
+    async run<T>(args: unknown[], runOpts?: RunOptions): Promise<T> {
       if (closed) throw new Error('isolated pool is closed');
       await slot();
       try {
         if (closed) throw new Error('isolated pool is closed');
-        return await call<T>(args);
+        return await call<T>(args, runOpts);
       } finally {
         release();
       }

@@ -17,7 +17,7 @@ async function load() {
 
 let fnPromise;
 
-/** One task: { args, deadlineAt } → fn(...args, { deadlineAt }) → { ok: true, value } | { ok: false, error } | { fatal } (module failed to load). */
+/** One task: { args, deadlineAt, progress? } → fn(...args, { deadlineAt, progress }) → { ok: true, value } | { ok: false, error } | { fatal } (module failed to load). */
 export async function run(task) {
   fnPromise ??= load();
   let fn;
@@ -27,7 +27,7 @@ export async function run(task) {
     return { fatal: String((err && err.stack) || err) };
   }
   try {
-    return { ok: true, value: await fn(...task.args, { deadlineAt: task.deadlineAt }) };
+    return { ok: true, value: await fn(...task.args, { deadlineAt: task.deadlineAt, progress: task.progress }) };
   } catch (err) {
     const e = err || {};
     return {
@@ -39,5 +39,7 @@ export async function run(task) {
         message: String(e.message || e),
       },
     };
+  } finally {
+    task.progress?.close();
   }
 }
