@@ -10,7 +10,7 @@
 import type { DocumentModel } from '../../document/model.ts';
 import { buildDocument } from '../../document/structure.ts';
 import { BaocaoError } from '../../errors.ts';
-import { layoutToBlocks, type PageData } from '../layout/page-layout.ts';
+import { layoutToBlocks, type PageData, type Rule } from '../layout/page-layout.ts';
 import { judgeTextLayer } from '../ocr/garbage.ts';
 import { pageChars, type PageChars } from './chars.ts';
 import { charsToRuns } from './lines.ts';
@@ -35,15 +35,16 @@ async function readPages(doc: PdfDocument, pageCount: number): Promise<PageData[
   let letters = 0;
   for (let n = 0; n < pageCount; n++) {
     const page = loadPage(doc, n);
+    let pc: PageChars;
     try {
-      const pc = pageChars(page);
-      texts.push(pc);
-      for (const ch of pc.chars) if (/\p{L}/u.test(ch.c)) letters++;
+      pc = pageChars(page);
     } catch (err) {
       throw corrupt(err);
     } finally {
       page.destroy();
     }
+    texts.push(pc);
+    for (const ch of pc.chars) if (/\p{L}/u.test(ch.c)) letters++;
   }
   // "No letters at all", with a little slack for a scanner's stamp ('CamScanner') on each page.
   if (letters < Math.max(1, 20 * pageCount)) throw new BaocaoError('NO_TEXT', `${letters} chữ trên ${pageCount} trang`);
@@ -51,16 +52,18 @@ async function readPages(doc: PdfDocument, pageCount: number): Promise<PageData[
   const pages: PageData[] = [];
   for (let n = 0; n < pageCount; n++) {
     const page = loadPage(doc, n);
+    let rules: Rule[];
     try {
-      const { width, height, chars } = texts[n]!;
-      const runs = charsToRuns(chars);
-      const rules = await pageRules(page);
-      pages.push({ page: n + 1, width, height, runs, rules, tables: borderlessTables(n + 1, runs, rules) });
+      rules = await pageRules(page);
     } catch (err) {
       throw corrupt(err);
     } finally {
       page.destroy();
     }
+    // Our own steps: an error here is a bug, not a damaged file.
+    const { width, height, chars } = texts[n]!;
+    const runs = charsToRuns(chars);
+    pages.push({ page: n + 1, width, height, runs, rules, tables: borderlessTables(n + 1, runs, rules) });
   }
   // A text layer that is there but unreadable (a broken scanner OCR layer, a font without a
   // Unicode map): NO_TEXT sends the file to OCR (parse/index.ts).

@@ -147,11 +147,12 @@ interface HeaderCell {
 }
 
 function buildTable(page: number, lines: TLine[]): GridTable | null {
+  // No value anywhere: a form left blank, all header (its columns from the header's lowest cells).
   let firstValue = lines.findIndex((l) => l.pieces.some((p) => VALUE.test(p.text)));
-  if (firstValue < 0) return null;
+  if (firstValue < 0) firstValue = lines.length;
   // Lines less than a line apart are one row (cells centred vertically: the first line of a
   // wrapped cell sits above the one-line cells of its row).
-  while (firstValue > 0 && lines[firstValue]!.y - lines[firstValue - 1]!.y < 0.9 * lines[firstValue]!.size) firstValue--;
+  while (firstValue > 0 && firstValue < lines.length && lines[firstValue]!.y - lines[firstValue - 1]!.y < 0.9 * lines[firstValue]!.size) firstValue--;
   let header = lines.slice(0, firstValue);
   let data = lines.slice(firstValue);
   if (lines.filter((l) => l.pieces.length >= 2).length < 2) return null;
@@ -422,7 +423,8 @@ function buildTable(page: number, lines: TLine[]): GridTable | null {
   const ys: number[] = [];
   for (let L = 0; L < levels; L++) ys.push(Math.min(...hcells.filter((h) => h.level === L).map((h) => h.top)));
   for (const row of rows) ys.push(row.y);
-  ys.push(data[data.length - 1]!.y + 0.3 * data[data.length - 1]!.size);
+  const lastLine = lines[lines.length - 1]!;
+  ys.push(lastLine.y + 0.3 * lastLine.size);
   for (let k = 1; k < ys.length; k++) if (!(ys[k]! > ys[k - 1]!)) ys[k] = ys[k - 1]! + 0.01;
   return { page, top: ys[0]!, bottom: ys[ys.length - 1]!, xs, ys, cells, borderless: true };
 }
