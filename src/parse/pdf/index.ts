@@ -16,7 +16,7 @@ import { pageChars, type PageChars } from './chars.ts';
 import { charsToRuns } from './lines.ts';
 import { corrupt, openPdf, type PdfDocument } from './open.ts';
 import { pageRules } from './rules.ts';
-import { borderlessTables } from './tables.ts';
+import { borderlessTables } from './tables/index.ts';
 
 export async function parsePdf(buffer: Buffer): Promise<DocumentModel> {
   const { doc, pageCount } = await openPdf(buffer);
