@@ -3,7 +3,7 @@
 //   chars.ts   page → characters with box, baseline, size, font
 //   rules.ts   page → drawn horizontal/vertical rules
 //   lines.ts   characters → words on baselines, in visual order (legacy fonts decoded)
-//   tables.ts  words → borderless tables (ruled ones come from the rules, in the layout)
+//   tables/    words → borderless tables (ruled ones come from the rules, in the layout)
 //   ../layout/page-layout.ts  words + rules + tables → paragraphs, table grids, column blocks
 //   ../../document/structure.ts  blocks → document model (sections, regions)
 // A PDF without a usable text layer (a scan) throws NO_TEXT: parse/index.ts sends it to OCR.
