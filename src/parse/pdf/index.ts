@@ -3,20 +3,20 @@
 //   chars.ts   page → characters with box, baseline, size, font
 //   rules.ts   page → drawn horizontal/vertical rules
 //   lines.ts   characters → words on baselines, in visual order (legacy fonts decoded)
-//   tables.ts  words → borderless tables (ruled ones come from the rules, in the layout)
+//   tables/    words → borderless tables (ruled ones come from the rules, in the layout)
 //   ../layout/page-layout.ts  words + rules + tables → paragraphs, table grids, column blocks
 //   ../../document/structure.ts  blocks → document model (sections, regions)
 // A PDF without a usable text layer (a scan) throws NO_TEXT: parse/index.ts sends it to OCR.
 import type { DocumentModel } from '../../document/model.ts';
 import { buildDocument } from '../../document/structure.ts';
 import { BaocaoError } from '../../errors.ts';
-import { layoutToBlocks, type PageData } from '../layout/page-layout.ts';
+import { layoutToBlocks, type PageData, type Rule } from '../layout/page-layout.ts';
 import { judgeTextLayer } from '../ocr/garbage.ts';
 import { pageChars, type PageChars } from './chars.ts';
 import { charsToRuns } from './lines.ts';
 import { corrupt, openPdf, type PdfDocument } from './open.ts';
 import { pageRules } from './rules.ts';
-import { borderlessTables } from './tables.ts';
+import { borderlessTables } from './tables/index.ts';
 
 export async function parsePdf(buffer: Buffer): Promise<DocumentModel> {
   const { doc, pageCount } = await openPdf(buffer);
@@ -35,15 +35,16 @@ async function readPages(doc: PdfDocument, pageCount: number): Promise<PageData[
   let letters = 0;
   for (let n = 0; n < pageCount; n++) {
     const page = loadPage(doc, n);
+    let pc: PageChars;
     try {
-      const pc = pageChars(page);
-      texts.push(pc);
-      for (const ch of pc.chars) if (/\p{L}/u.test(ch.c)) letters++;
+      pc = pageChars(page);
     } catch (err) {
       throw corrupt(err);
     } finally {
       page.destroy();
     }
+    texts.push(pc);
+    for (const ch of pc.chars) if (/\p{L}/u.test(ch.c)) letters++;
   }
   // "No letters at all", with a little slack for a scanner's stamp ('CamScanner') on each page.
   if (letters < Math.max(1, 20 * pageCount)) throw new BaocaoError('NO_TEXT', `${letters} chữ trên ${pageCount} trang`);
@@ -51,16 +52,18 @@ async function readPages(doc: PdfDocument, pageCount: number): Promise<PageData[
   const pages: PageData[] = [];
   for (let n = 0; n < pageCount; n++) {
     const page = loadPage(doc, n);
+    let rules: Rule[];
     try {
-      const { width, height, chars } = texts[n]!;
-      const runs = charsToRuns(chars);
-      const rules = await pageRules(page);
-      pages.push({ page: n + 1, width, height, runs, rules, tables: borderlessTables(n + 1, runs, rules) });
+      rules = await pageRules(page);
     } catch (err) {
       throw corrupt(err);
     } finally {
       page.destroy();
     }
+    // Our own steps: an error here is a bug, not a damaged file.
+    const { width, height, chars } = texts[n]!;
+    const runs = charsToRuns(chars);
+    pages.push({ page: n + 1, width, height, runs, rules, tables: borderlessTables(n + 1, runs, rules) });
   }
   // A text layer that is there but unreadable (a broken scanner OCR layer, a font without a
   // Unicode map): NO_TEXT sends the file to OCR (parse/index.ts).
