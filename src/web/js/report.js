@@ -199,7 +199,38 @@ function historySection(hist, current) {
   parts.push(h('table', { class: 'values history', id: 'history-table' },
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Kỳ'), ...HISTORY_COLUMNS.map(([, label]) => h('th', { scope: 'col' }, label)), h('th', { scope: 'col' }, 'Dân số thay đổi so với kỳ trước'))),
     h('tbody', {}, rows)));
+  if (hist.predecessors.length) parts.push(...predecessorsSection(hist));
   return parts;
+}
+
+/** @param {any} f figures (additive ones) → '17.128 người · 3.807 hộ · 378 đảng viên · 21 CB, CC' */
+function figuresLine(f) {
+  const bits = [[f.population, 'người'], [f.households, 'hộ'], [f.partyMembers, 'đảng viên'], [f.cadres, 'CB, CC']]
+    .filter(([v]) => typeof v === 'number').map(([v, unit]) => `${fmt(v)} ${unit}`);
+  return bits.length ? bits.join(' · ') : '—';
+}
+
+/**
+ * Across the 2025 reform: each predecessor's figures beside the unit's own, period by period, and
+ * their sum where they moved in whole (else why there is none: a split unit is not comparable).
+ * @param {any} hist
+ */
+function predecessorsSection(hist) {
+  const rows = hist.periods.map((/** @type {any} */ p) => h('tr', { dataset: { period: p.period } },
+    h('th', { scope: 'row' }, periodLabel(p.period)),
+    ...hist.predecessors.map((/** @type {any} */ _x, /** @type {number} */ i) => h('td', { class: 'pred' }, p.predecessors[i] ? figuresLine(p.predecessors[i].figures) : h('span', { class: 'muted' }, 'chưa có báo cáo'))),
+    h('td', { class: 'sum' }, p.sum ? figuresLine(p.sum) : h('span', { class: 'muted' }, p.note ?? '')),
+    h('td', { class: 'own' }, p.own ? figuresLine(p.own.figures) : h('span', { class: 'muted' }, 'chưa có báo cáo'))));
+  return [
+    h('h3', {}, 'Đơn vị tiền thân và đơn vị hiện nay'),
+    hist.comparable ? null : h('p', { class: 'muted', id: 'not-comparable' }, hist.note),
+    h('table', { class: 'values history', id: 'predecessors-table' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Kỳ'),
+        ...hist.predecessors.map((/** @type {any} */ x) => h('th', { scope: 'col' }, x.label, x.splitInto ? ' (bị chia tách)' : '')),
+        h('th', { scope: 'col' }, 'Tổng các đơn vị tiền thân'),
+        h('th', { scope: 'col' }, hist.unit.label))),
+      h('tbody', {}, rows)),
+  ].filter(Boolean);
 }
 
 /** A value as staff read it: a period by its name ('6 tháng đầu năm 2024'), a date dd/mm/yyyy. @param {any} v @param {any} value */
