@@ -222,6 +222,14 @@ describe('the district officer\'s workspace in Chromium', () => {
     await page.click('#report-aliases button.undo-alias');
     await page.click('#report-close');
     await expect.poll(() => page.locator(`tbody tr.missing[data-commune="${typo.right}"]`).count()).toBe(1);
+    // Every mapping stays listed, with who, when, why and whether it still applies.
+    await page.click('button[data-tab="submissions"]');
+    await page.waitForSelector('#aliases-table');
+    const line = await page.textContent('#aliases-table tbody tr >> nth=0');
+    expect(line).toContain(typo.written);
+    expect(line).toContain('Xã gõ sai dấu tên xã');
+    expect(line).toMatch(/Nguyễn Thị Biên Tập, \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    expect(line).toContain('đã huỷ');
     await page.close();
   });
 
