@@ -259,6 +259,7 @@ describe('the district officer\'s workspace in Chromium', () => {
     await login(page);
     await flagsTab(page);
     const group = page.locator(`section.flag-group[data-commune="${mismatch}"]`);
+    expect(await group.locator('h3').textContent()).toContain(`xã ${mismatch}`);
     await group.locator('li.flag[data-code="SUM_MISMATCH"] button.fix').click();
     await page.waitForSelector('#report-dialog[open] #values-table .new-value');
     expect(await page.evaluate(() => document.activeElement?.classList.contains('new-value'))).toBe(true);
