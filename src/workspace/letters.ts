@@ -56,9 +56,12 @@ function para(children: TextRun[], o: { align?: (typeof AlignmentType)[keyof typ
 
 const centered = (children: TextRun[], after = 0) => para(children, { align: AlignmentType.CENTER, after });
 
-/** A short rule under a centred heading line (a bottom border on an empty, narrow paragraph). */
-function rule(widthCm: number): Paragraph {
-  const side = Math.round((CONTENT / 2 - widthCm * CM) / 2);
+/** The head's columns: the issuing body's, and the national title's (wide enough for it on one line). */
+const HEAD_SPLIT = 0.4;
+
+/** A short rule under a centred heading line (a bottom border on an empty, narrow paragraph) in a column. */
+function rule(widthCm: number, columnWidth: number): Paragraph {
+  const side = Math.round((columnWidth - widthCm * CM) / 2);
   return new Paragraph({
     children: [],
     indent: { left: Math.max(side, 0), right: Math.max(side, 0) },
@@ -92,17 +95,17 @@ function head(h: LetterHead, subject: string): Table {
   const left = [
     centered([run(h.superior, { size: 13 })]),
     centered([run(h.office, { size: 13, bold: true })]),
-    rule(2),
+    rule(2.5, Math.round(CONTENT * HEAD_SPLIT)),
     centered([run(`Số:       /${h.symbol}`, { size: 13 })]),
     centered([run(subject, { size: 12 })], 0),
   ];
   const right = [
-    centered([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 13, bold: true })]),
-    centered([run('Độc lập - Tự do - Hạnh phúc', { size: 14, bold: true })]),
-    rule(5.5),
+    centered([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 12, bold: true })]),
+    centered([run('Độc lập - Tự do - Hạnh phúc', { size: 13, bold: true })]),
+    rule(5.5, CONTENT - Math.round(CONTENT * HEAD_SPLIT)),
     centered([run(dateLine(h.place, h.date), { size: 14, italics: true })]),
   ];
-  return twoColumns(left, right);
+  return twoColumns(left, right, HEAD_SPLIT);
 }
 
 function foot(h: LetterHead, recipients: string[]): Table {
@@ -179,7 +182,6 @@ export interface CorrectionRequestInput {
 /** The request to one unit to correct its report and send it again, listing each problem with its quote. */
 export async function correctionRequestLetter(r: CorrectionRequestInput): Promise<Buffer> {
   const subject = `V/v đề nghị kiểm tra, chỉnh sửa báo cáo kết quả xây dựng chính quyền thân thiện ${r.periodLabel}`;
-  const unitTitle = r.unit.replace(/^./u, (c) => c.toLocaleUpperCase('vi'));
   const items = r.problems.flatMap((p, i) => [
     para([run(`${i + 1}. ${p.title}: `, { bold: true }), run(p.message.replace(/\.?$/, '.'))], { indent: true, after: 40 }),
     ...p.quotes.map((q) => para([run('Trích báo cáo: ', { italics: true }), run(`“${q}”`, { italics: true })], { indent: true, after: 40 })),
@@ -193,7 +195,7 @@ export async function correctionRequestLetter(r: CorrectionRequestInput): Promis
     )], { indent: true }),
     ...items,
     para([run(
-      `Đề nghị Ủy ban nhân dân ${unitTitle} kiểm tra, chỉnh sửa các nội dung trên và gửi lại báo cáo về Phòng Nội vụ ` +
+      `Đề nghị Ủy ban nhân dân ${r.unit} kiểm tra, chỉnh sửa các nội dung trên và gửi lại báo cáo về Phòng Nội vụ ` +
       'trước ngày ....../....../........ để tổng hợp./.',
     )], { indent: true, before: 120 }),
     foot(r.head, []),
