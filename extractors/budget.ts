@@ -19,17 +19,18 @@ import type { Provenance } from '../src/contract.ts';
 import type { DocumentModel, Table } from '../src/document/model.ts';
 import type { Extractor, ExtractorResult } from './types.ts';
 import {
-  N, W, cellNumber, cellsQuote, foldKeep, headingOf, isTotalRow, linesPreferring, num, provFor, round6,
+  W, cellNumber, cellsQuote, foldKeep, headingOf, isTotalRow, linesPreferring, provFor, round6,
   tableContext, tableView, textAfter, type TableView,
 } from './find.ts';
 import { provenance } from './lib.ts';
+import { quantities } from './text/quantities.ts';
 
 type Side = 'planned' | 'disbursed';
 type Part = 'total' | 'district' | 'commune';
 type Budget = Record<Side, Partial<Record<Part, number>>>;
 
-const PLANNED = W('du toan|ke hoach|bo tri|phan bo|duoc giao|giao du toan|du kien|duoc cap|dang ky');
-const DISBURSED = W('da trien khai|trien khai den|giai ngan|thuc hien|da chi|chi tra|da su dung|su dung|quyet toan|thuc chi|da cap|luy ke');
+const PLANNED = W('du toan|ke hoach|bo tri|phan bo|duoc giao|giao du toan|du kien|duoc cap|dang ky|giao(?=\\s+\\d)');
+const DISBURSED = W('da trien khai|trien khai den|giai ngan|thuc hien|da chi|chi tra|da su dung|su dung|quyet toan|thuc chi|da cap|luy ke|chi(?=\\s+(?:het\\s+)?\\d)');
 
 /** The side a label speaks of; when it names both ('thực hiện so với kế hoạch'), the word that comes first. */
 function sideOf(label: string): Side | null {
@@ -62,13 +63,6 @@ export function unitFactor(folded: string): number | null {
   if (!unit) return null;
   if (unit.startsWith('trieu')) return 1;
   if (/^(nghin|ngan|1\.?000)/.test(unit)) return 1e-3;
-  return 1e-6;
-}
-
-function amountFactor(unit: string): number {
-  if (/^(trieu|tr)/.test(unit)) return 1;
-  if (/^(nghin|ngan)/.test(unit)) return 1e-3;
-  if (/^ty/.test(unit)) return 1000;
   return 1e-6;
 }
 
@@ -175,37 +169,43 @@ function fromTable(doc: DocumentModel, t: Table): TableResult | null {
 
 // --- text ------------------------------------------------------------------------------------
 
-const AMOUNT = new RegExp(String.raw`${N}\s*(trieu dong|trieu|tr\.?\s?d|ty dong|ty|nghin dong|ngan dong|dong|vnd)(?![\p{L}])`, 'u');
 
 function fromText(doc: DocumentModel): TableResult {
   const budget: Budget = { planned: {}, disbursed: {} };
   const prov: Record<string, Provenance> = {};
   const [inside, outside] = linesPreferring(doc, /kinh phi|ngan sach|dau tu/, ['body']);
   for (const line of [...inside!, ...outside!]) {
-    if (!/kinh phi|ngan sach/.test(line.folded)) continue;
     const heading = foldKeep(headingOf(doc, line.block) ?? '');
-    for (const m of line.folded.matchAll(new RegExp(AMOUNT.source, 'gu'))) {
-      const start = m.index;
+    if (!/kinh phi|ngan sach/.test(line.folded) && !/kinh phi|ngan sach/.test(heading)) continue;
+    // Amounts in any of their shapes: '30 triệu đồng', '30 tr.đồng', '18.600.000đ', '45.000 nghìn đồng'.
+    for (const q of quantities(line.folded)) {
+      if (q.millionVnd === null) continue;
+      const start = q.numStart;
+      const m = { 0: line.folded.slice(q.numStart, q.end), 1: line.folded.slice(q.numStart, q.numEnd) } as const;
       const lead = line.folded.slice(Math.max(0, start - 120), start);
       const leadClause = lead.slice(Math.max(lead.lastIndexOf('. '), lead.lastIndexOf(';')) + 1);
-      if (!/kinh phi|ngan sach/.test(leadClause) && !/kinh phi|ngan sach/.test(heading)) continue;
+      // About funds: said in the clause, the sentence ('Kinh phí … giao 20 triệu; … chi 8 triệu') or the heading.
+      const leadSentence = lead.slice(lead.lastIndexOf('. ') + 1);
+      if (!/kinh phi|ngan sach/.test(leadClause) && !/kinh phi|ngan sach/.test(leadSentence) && !/kinh phi|ngan sach/.test(heading)) continue;
       if (W('de nghi|kien nghi|xin|de xuat|du kien nam sau').test(leadClause)) continue;
       // The side named nearest before the amount: 'bố trí 30 triệu đồng …, đến nay đã chi 18,6 triệu đồng'.
-      const side: Side | null = nearestSide(leadClause) ?? sideOf(heading);
+      const side: Side | null = nearestSide(leadClause + line.folded.slice(start, start + 2)) ?? sideOf(heading);
       if (!side) continue;
       // Just after the amount, before any bracket or other number: '2,5 triệu đồng từ ngân sách xã'.
       const after = line.folded.slice(start + m[0].length);
       const tail = after.split(/[,;.(\d]/)[0]!;
       // 'Tổng kinh phí … là 12.500.000 đồng (ngân sách phường)': the total, and the level in brackets.
       const bracket = /^\s*\(([^()]*)\)/.exec(after)?.[1] ?? '';
-      const parts: Part[] = isTotalLead(leadClause)
-        ? ['total', ...(new RegExp(PART_WORDS.source, 'u').test(bracket) ? [partNear(bracket, '')] : [])]
-        : [partNear(leadClause, tail)];
-      const v = num(m[1]);
-      if (v === null) continue;
+      // '… 25 triệu đồng từ ngân sách xã': the total, and the one level it all comes from.
+      // (A bracket with amounts of its own lists the parts: not a source.)
+      const source = new RegExp(PART_WORDS.source, 'u').test(bracket) && !/\d/.test(bracket) ? bracket : /^\s*(?:tu|do|thuoc|bang)\s/.test(tail) ? tail : '';
+      const sourcePart = source && new RegExp(PART_WORDS.source, 'u').test(source) ? [partNear(source, '')] : [];
+      const near = partNear(leadClause, tail);
+      // 'Kinh phí đã chi: 4.250.000 đồng (ngân sách xã)': the whole amount, and the level it came from.
+      const parts: Part[] = isTotalLead(leadClause) || (near === 'total' && sourcePart.length) ? ['total', ...sourcePart] : [near];
       for (const part of parts) {
         if (budget[side][part] !== undefined) continue;
-        budget[side][part] = round6(v * amountFactor(m[2]!));
+        budget[side][part] = q.millionVnd;
         prov[`budget.${side}.${part}`] = provFor(line, start, start + m[0].length, 'clause');
       }
     }

@@ -127,7 +127,7 @@ function textMembers(lines: Line[], kind: Kind): { value: number; prov: Provenan
       const gap = m[1]!;
       const pre = line.folded.slice(Math.max(0, m.index - 25), m.index);
       if (kind === 'steering') {
-        if (new RegExp(SUPPORT, 'u').test(gap) || new RegExp(`${SUPPORT}\\s*(?:cua\\s*)?$`, 'u').test(pre)) continue;
+        if (new RegExp(SUPPORT, 'u').test(gap) || new RegExp(`${SUPPORT}\\s*(?:(?:cua|cho|thuoc|giup)\\s*)?$`, 'u').test(pre)) continue;
       } else if (/(?:va|,)\s*(?:ban chi dao|bcd)/.test(gap)) continue;
       if (HIGHER.test(gap) && !OWN.test(gap)) continue;
       if (W('tham gia|tap huan|kiem tra').test(gap)) continue;

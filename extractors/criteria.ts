@@ -7,7 +7,7 @@
 import type { ExtractedFields, Provenance } from '../src/contract.ts';
 import type { DocumentModel, Paragraph } from '../src/document/model.ts';
 import type { Extractor } from './types.ts';
-import { W, cellNumber, foldKeep, isTotalRow, makeLine, provFor, tableContext, tableView, type Line } from './find.ts';
+import { W, aimedAt, cellNumber, foldKeep, isTotalRow, makeLine, provFor, tableContext, tableView, type Line } from './find.ts';
 import { provenance, rowQuote, tables } from './lib.ts';
 
 export type CriteriaEntry = ExtractedFields['criteria'][number];
@@ -67,8 +67,15 @@ const COUNT = String.raw`(?<![\d/.,])(\d{1,3})(?![\d/]|[.,]\d)`;
 const NEG = String.raw`(?:chua|khong)\s*(?:dat|hoan thanh)`;
 const COUNTS: { kind: 'total' | 'met' | 'unmet'; re: RegExp }[] = [
   { kind: 'unmet', re: new RegExp(String.raw`${NEG}\s*:?\s*${COUNT}\s*${IND}|${COUNT}\s*${IND}\s*(?:con\s*)?${NEG}`, 'gu') },
-  { kind: 'met', re: new RegExp(String.raw`(?<!chua\s|khong\s)(?<![\p{L}])(?:dat|hoan thanh)(?:\s+duoc)?(?:\s+(?:ca|du|toan bo))?\s*:?\s*${COUNT}\s*${IND}|${COUNT}\s*${IND}\s*(?:da\s*)?(?:dat|hoan thanh)(?![\p{L}])`, 'gu') },
+  { kind: 'met', re: new RegExp(String.raw`(?<!chua\s|khong\s)(?<![\p{L}])(?:dat|hoan thanh)(?:\s+duoc)?(?:\s+(?:ca|du|toan bo|het|tat ca))?\s*:?\s*${COUNT}\s*${IND}|${COUNT}\s*${IND}\s*(?:da\s*)?(?:dat|hoan thanh)(?![\p{L}])`, 'gu') },
   { kind: 'total', re: new RegExp(String.raw`(?:(?<![\p{L}])(?:gom|co|tong so|tong cong|tong)\s*|^[\s:.\-–)]*)${COUNT}\s*${IND}(?!\s*(?:da\s*)?(?:dat|chua|khong|hoan thanh))`, 'gu') },
+];
+
+/** Once a total of indicators is stated, the counts after it may leave the noun out: 'gồm 4 chỉ tiêu,
+ *  đạt 3, chưa đạt 1', 'có 8 chỉ tiêu, đã đạt 8', 'đạt cả 10'. */
+const BARE_COUNTS: { kind: 'met' | 'unmet'; re: RegExp }[] = [
+  { kind: 'unmet', re: new RegExp(String.raw`${NEG}\s*:?\s*${COUNT}(?!\s*(?:%|\/|phieu|diem|nam|thang))`, 'gu') },
+  { kind: 'met', re: new RegExp(String.raw`(?<!chua\s|khong\s)(?<![\p{L}])(?:dat|hoan thanh)(?:\s+duoc)?(?:\s+(?:ca|du|toan bo|het))?\s*:?\s*${COUNT}(?!\s*(?:%|\/|phieu|diem|nam|thang))`, 'gu') },
 ];
 
 /** A ratio from counts stated in words in folded[from, to): two of total / met / unmet give the third. */
@@ -76,7 +83,8 @@ function fromCounts(folded: string, from: number, to: number): Ratio | null {
   const seg = folded.slice(from, to);
   const found: Partial<Record<'total' | 'met' | 'unmet', { n: number; start: number; end: number }>> = {};
   const taken: [number, number][] = [];
-  for (const { kind, re } of COUNTS) {
+  const all = [...COUNTS];
+  for (const { kind, re } of all) {
     for (const m of seg.matchAll(new RegExp(re.source, re.flags))) {
       const a = m.index;
       const b = a + m[0].length;
@@ -87,6 +95,23 @@ function fromCounts(folded: string, from: number, to: number): Ratio | null {
       taken.push([a, b]);
       break;
     }
+  }
+  if (found.total) {
+    for (const { kind, re } of BARE_COUNTS) {
+      if (found[kind]) continue;
+      for (const m of seg.matchAll(new RegExp(re.source, re.flags))) {
+        const a = m.index;
+        const b = a + m[0].length;
+        if (a < found.total.start - from || taken.some(([x, y]) => a < y && b > x)) continue;
+        found[kind] = { n: Number(m[1]), start: from + a, end: from + b };
+        taken.push([a, b]);
+        break;
+      }
+    }
+  }
+  // 'đạt toàn bộ 6 chỉ tiêu', 'hoàn thành cả 6 chỉ tiêu': all of them, so the total too.
+  if (found.met && !found.total && !found.unmet && /(?:ca|du|toan bo|het|tat ca)\s*:?\s*\d/.test(folded.slice(found.met.start, found.met.end))) {
+    found.total = { ...found.met };
   }
   const { total, met, unmet } = found;
   const parts = [total, met, unmet].filter((x) => x !== undefined);
@@ -122,7 +147,11 @@ export function findRatio(folded: string, from: number, to: number, surveyContex
       break;
     }
     if (unit && !UNIT_IND.test(unit)) continue;
-    if (!unit && !/(?<![\p{L}])dat(?:\s+duoc)?\s*:?\s*$/u.test(pre) && !/^\s*(?:dat|chua dat)/.test(seg.slice(end))) continue;
+    // '8/8 đạt', 'đạt: 8/8', in brackets after the words it counts ('đạt 100% chỉ tiêu (8/8)'), or the whole
+    // statement after a group's label ('- Nhóm III: 6/6.').
+    const whole = start - from <= 3 && /^[\s:.\-–)]*$/.test(seg.slice(from, start)) && /^\s*(?:[.;]|$)/.test(seg.slice(end));
+    if (!unit && !whole && !/(?<![\p{L}])dat(?:\s+duoc)?\s*:?\s*$/u.test(pre) && !/^\s*(?:dat|chua dat)/.test(seg.slice(end)) &&
+      !/(?:chi tieu|tieu chi|(?<![\p{L}])dat)[^;.()]{0,25}\(\s*$/u.test(pre)) continue;
     if (b === 0 || b > 200) continue;
     let met = a;
     if (/^\s*(?:chi tieu\s*)?(?:chua|khong)\s*(?:dat|hoan thanh|thuc hien)/.test(seg.slice(end, end + 30))) met = b - a;
@@ -178,7 +207,7 @@ export function findUnmet(folded: string, from: number, to: number): { numbers: 
     const stop = /[;.)]|,\s(?!\s*(?:va\s*)?\d)/.exec(rightText);
     const right = stop ? rightText.slice(0, stop.index) : rightText;
     // '1 chỉ tiêu chưa đạt (chỉ tiêu 36)': a bracket that names the indicators just said not to be met.
-    const bracketed = cut >= 0 && leftText[cut] === '(' && /(?:chua|khong)\s*(?:dat|hoan thanh|thuc hien)\s*$/.test(leftText.slice(0, cut));
+    const bracketed = cut >= 0 && leftText[cut] === '(' && UNMET_COUNT_END.test(leftText.slice(0, cut));
     if (!NEG_LEFT.test(left) && !NEG_RIGHT.test(right) && !bracketed) continue;
     const nums = parseList(m[1]!).filter((n) => n >= 1 && n <= 200);
     if (!nums.length) continue;
@@ -186,8 +215,27 @@ export function findUnmet(folded: string, from: number, to: number): { numbers: 
     if (start < 0) start = s;
     end = e;
   }
+  // '… chưa đạt 2 chỉ tiêu (17, 19)', 'chưa đạt 01 chỉ tiêu (9)': a bracket of bare numbers after a count
+  // of unmet indicators names them; 'Chỉ tiêu chưa đạt: 12' names one after a label.
+  if (!numbers.length) {
+    for (const re of [BRACKET_AFTER_UNMET, LABEL_UNMET]) {
+      const r = new RegExp(re.source, 'gu');
+      r.lastIndex = from;
+      const b = r.exec(seg);
+      if (!b) continue;
+      const nums = parseList(b[1]!).filter((n) => n >= 1 && n <= 200);
+      if (!nums.length) continue;
+      return { numbers: nums, start: b.index, end: b.index + b[0].length };
+    }
+  }
   return { numbers, start, end };
 }
+
+/** The end of a statement that some indicators are not met: 'chưa đạt', 'chưa đạt 1', 'chưa đạt 02 chỉ tiêu'. */
+const UNMET_COUNT_END = /(?:chua|khong)\s*(?:dat|hoan thanh|thuc hien)(?:\s*:?\s*\d{1,3})?(?:\s*(?:chi tieu|tieu chi))?\s*$/;
+const NUM_LIST = String.raw`(\d{1,3}(?:\s*(?:,|;|va|-|–)\s*\d{1,3})*)`;
+const BRACKET_AFTER_UNMET = new RegExp(String.raw`(?:(?:chua|khong)\s*(?:dat|hoan thanh)\s*:?\s*\d{1,3}\s*(?:chi tieu|tieu chi)?|\d{1,3}\s*(?:chi tieu|tieu chi)\s*(?:con\s*)?(?:chua|khong)\s*(?:dat|hoan thanh))\s*\(\s*(?:(?:chi tieu|tieu chi|ct)\s*(?:so\s*)?)?${NUM_LIST}\s*\)`, 'u');
+const LABEL_UNMET = new RegExp(String.raw`(?<![\p{L}])(?:cac\s+)?(?:chi tieu|tieu chi)\s+(?:con\s+)?(?:chua|khong)\s*(?:dat|hoan thanh)\s*(?::|la|gom)\s*(?:(?:chi tieu|tieu chi|ct)\s*(?:so\s*)?)?${NUM_LIST}(?![\d/]|[.,]\d)`, 'u');
 
 function lastCommaSpace(s: string): number {
   let at = -1;
@@ -212,6 +260,8 @@ function fromText(doc: DocumentModel): Map<number, Found> {
     if (!mentions.length) continue;
     mentions.forEach((mention, k) => {
       if (out.has(mention.group)) return;
+      // 'Năm tới phấn đấu nhóm 2 đạt 4/4 chỉ tiêu': a target, not a result.
+      if (aimedAt(line, mention.start)) return;
       const segEnd = mentions[k + 1]?.start ?? line.folded.length;
       const isLast = k === mentions.length - 1;
       const context = line.folded.slice(mention.start, segEnd);
@@ -287,6 +337,9 @@ function leadingNumber(cell: string): number | null {
   return /^\d/.test(m[1]!) ? Number(m[1]) : romanValue(m[1]!);
 }
 
+/** A ratio of indicators in a cell: '7/8', 'Đạt 8/8 chỉ tiêu', '8/8 (đạt)'. */
+const CELL_RATIO = /^(?:(?:da\s+)?dat\s*:?\s*)?(\d{1,3})\s*\/\s*(\d{1,3})(?![\d/])(?:\s*(?:chi tieu|tieu chi|ct))?/;
+
 function fromTables(doc: DocumentModel): Map<number, Found> {
   const out = new Map<number, Found>();
   for (const t of tables(doc)) {
@@ -296,7 +349,9 @@ function fromTables(doc: DocumentModel): Map<number, Found> {
     const f = view.folded;
     const col = (test: (s: string) => boolean) => f.findIndex(test);
     const unmetCol = col((s) => /chua dat|khong dat|chua hoan thanh/.test(s));
-    const metCol = col((s) => /(?<!chua |khong )(?<![\p{L}])(?:dat|hoan thanh)(?![\p{L}])/u.test(s) && !/chua dat|khong dat|chua hoan thanh/.test(s));
+    let metCol = col((s) => /(?<!chua |khong )(?<![\p{L}])(?:dat|hoan thanh)(?![\p{L}])/u.test(s) && !/chua dat|khong dat|chua hoan thanh/.test(s));
+    // A result column under another name ('Kết quả tự đánh giá') whose cells state the ratio: 'Đạt 8/8 chỉ tiêu'.
+    if (metCol < 0) metCol = f.findIndex((_, c) => c !== unmetCol && view.dataRows.some((r) => CELL_RATIO.test(foldKeep(t.grid[r]![c]!))));
     const totalCol = col((s) => /so (?:luong )?chi tieu|tong so|tong chi tieu|so tieu chi/.test(s) && !/dat/.test(s));
     if (metCol < 0 || (totalCol < 0 && unmetCol < 0 && !view.dataRows.some((r) => /\d\s*\/\s*\d/.test(t.grid[r]![metCol]!)))) continue;
     const aboutGroups = /nhom/.test(ctx) || f.some((s) => /nhom/.test(s)) || view.dataRows.some((r) => t.grid[r]!.some((c) => groupMentions(foldKeep(c)).length));
@@ -314,7 +369,7 @@ function fromTables(doc: DocumentModel): Map<number, Found> {
       const metText = foldKeep(row[metCol]!.trim());
       let met: number | null = null;
       let total: number | null = null;
-      const ratio = /^(\d{1,3})\s*\/\s*(\d{1,3})/.exec(metText);
+      const ratio = CELL_RATIO.exec(metText);
       if (ratio) { met = Number(ratio[1]); total = Number(ratio[2]); }
       else if (/^\d{1,3}$/.test(metText)) met = Number(metText);
       if (totalCol >= 0 && total === null) {
@@ -325,7 +380,12 @@ function fromTables(doc: DocumentModel): Map<number, Found> {
       if (unmetCol >= 0) {
         const ut = foldKeep(row[unmetCol]!.trim());
         const header = f[unmetCol]!;
-        const asCount = /^\d{1,3}$/.test(ut) && (/so (?:luong )?(?:chi tieu )?chua|so chua/.test(header) || (met !== null && total !== null && Number(ut) === total - met) || (total === null && met !== null));
+        // A count when the header says so ('Số chỉ tiêu chưa đạt'), or when no total is given to compare;
+        // under 'Chỉ tiêu chưa đạt' a bare number names the indicator.
+        const counts = /(?<![\p{L}])so (?:luong )?(?:chi tieu |tieu chi )?(?:chua|khong)|so chua|so luong/u.test(header);
+        const namesIndicators = !counts && /(?:chi tieu|tieu chi|ct)\s+(?:con\s+)?(?:chua|khong)/.test(header);
+        const asCount = /^\d{1,3}$/.test(ut) && (counts || (total === null && met !== null) ||
+          (!namesIndicators && met !== null && total !== null && Number(ut) === total - met));
         if (asCount) {
           if (total === null && met !== null) total = met + Number(ut);
         } else if (ut) {
@@ -336,7 +396,7 @@ function fromTables(doc: DocumentModel): Map<number, Found> {
       // Indicators named as not met in another cell ('Ghi chú: Chỉ tiêu 10 chưa đạt').
       if (!unmet.length && met !== null && total !== null && met < total) {
         for (const [c, cell] of row.entries()) {
-          if (c === metCol || c === totalCol || c === unmetCol) continue;
+          if (c === totalCol || c === unmetCol) continue;
           const f = foldKeep(cell);
           const found = findUnmet(f, 0, f.length).numbers.filter((n) => n >= 1 && n <= 200);
           if (found.length) { unmet = found; break; }

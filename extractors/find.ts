@@ -8,22 +8,14 @@ import { NUMBER, parseVnInteger, parseVnNumber } from '../src/document/numbers.t
 import { parsePeriod } from '../src/document/periods.ts';
 import { findDates } from '../src/document/dates.ts';
 import { referencesIn } from './references.ts';
-import { fold, paragraphs, provenance, rowQuote, sectionsAbout, isUnder } from './lib.ts';
+import { paragraphs, provenance, rowQuote, sectionsAbout, isUnder } from './lib.ts';
+import { foldKeep } from '../src/document/text.ts';
+import { qualifiersIn } from './text/mentions.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Folding that keeps positions
 
-/** fold() character by character, so that folded[i] corresponds to text[i]: a match found on the
- *  folded text can be sliced out of the original (names keep their diacritics and capitals). */
-export function foldKeep(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    const f = fold(ch);
-    out += f.length === 1 ? f : ch;
-  }
-  return out;
-}
+export { foldKeep } from '../src/document/text.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Number tokens for patterns written on folded text (add the 'u' flag: they use \p{L})
@@ -177,86 +169,8 @@ export function maskedFolded(line: Line): string {
 // ---------------------------------------------------------------------------------------------
 // Sentences with positions, quotes
 
-/** Sentence spans of a text: split after '.', '!' or '?' followed by a space and an upper-case letter,
- *  a dash, a quote or a bracket — but not inside brackets and not after a one-letter abbreviation.
- *  Unlike lib.sentences(), ';' does not split (parts of one statement often sit on either side). */
-export function sentenceSpans(text: string): [number, number][] {
-  const spans: [number, number][] = [];
-  let start = 0;
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '(') depth++;
-    else if (ch === ')') depth = Math.max(0, depth - 1);
-    else if ((ch === '.' || ch === '!' || ch === '?') && depth === 0) {
-      const rest = text.slice(i + 1);
-      const m = /^\s+(?=[\p{Lu}\-–+“"(\d])/u.exec(rest);
-      if (!m) continue;
-      if (ch === '.' && /(^|[\s(])\p{L}$/u.test(text.slice(Math.max(start, i - 2), i))) continue;
-      spans.push([start, i + 1]);
-      start = i + 1 + m[0].length;
-    }
-  }
-  if (start < text.length) spans.push([start, text.length]);
-  return spans.map(([a, b]) => trimSpan(text, a, b)).filter(([a, b]) => b > a);
-}
-
-function trimSpan(text: string, a: number, b: number): [number, number] {
-  while (a < b && /\s/.test(text[a]!)) a++;
-  while (b > a && /\s/.test(text[b - 1]!)) b--;
-  return [a, b];
-}
-
-/** The span of the sentence(s) covering [start, end) of a text. */
-export function sentenceAt(text: string, start: number, end: number = start + 1): [number, number] {
-  const spans = sentenceSpans(text);
-  let a = -1;
-  let b = -1;
-  for (const [s, e] of spans) {
-    if (e > start && s < end) {
-      if (a < 0) a = s;
-      b = e;
-    }
-  }
-  return a < 0 ? [0, text.length] : [a, b];
-}
-
-/** The ';'-clause covering [start, end) when the match sits inside one (outside brackets), else the sentence. */
-export function clauseAt(text: string, start: number, end: number = start + 1): [number, number] {
-  const [sa, sb] = sentenceAt(text, start, end);
-  let a = sa;
-  let b = sb;
-  let depth = 0;
-  for (let i = sa; i < sb; i++) {
-    const ch = text[i]!;
-    if (ch === '(') depth++;
-    else if (ch === ')') depth = Math.max(0, depth - 1);
-    else if (ch === ';' && depth === 0) {
-      if (i < start) a = i + 1;
-      else if (i >= end) { b = i; break; }
-    }
-  }
-  return trimSpan(text, a, b);
-}
-
-/** The comma-separated phrase covering [start, end) inside its clause (', ' outside brackets splits;
- *  a decimal comma has no space after it). */
-export function phraseAt(text: string, start: number, end: number = start + 1): [number, number] {
-  const [ca, cb] = clauseAt(text, start, end);
-  let a = ca;
-  let b = cb;
-  let depth = 0;
-  for (let i = ca; i < cb; i++) {
-    const ch = text[i]!;
-    if (ch === '(') depth++;
-    else if (ch === ')') depth = Math.max(0, depth - 1);
-    else if (ch === ',' && depth === 0 && /\s/.test(text[i + 1] ?? '')) {
-      if (i < start) a = i + 1;
-      else if (i >= end) { b = i; break; }
-    }
-  }
-  return trimSpan(text, a, b);
-}
+export { sentenceSpans, sentenceAt, clauseAt, phraseAt } from './text/sentences.ts';
+import { sentenceAt, clauseAt, phraseAt } from './text/sentences.ts';
 
 export type QuoteSize = 'phrase' | 'clause' | 'sentence';
 
@@ -306,6 +220,14 @@ export function* matches(line: Line, pattern: RegExp): Generator<RegExpExecArray
   }
 }
 
+/** A target or a request stated in the clause before a position ('phấn đấu …', 'dự kiến …', 'đề nghị
+ *  cấp …'): the number there is not what was done. The lexicon's 'plan' and 'request' qualifiers. */
+export function aimedAt(line: Line, at: number): boolean {
+  const [a] = clauseAt(line.folded, at);
+  const q = qualifiersIn(line.folded.slice(a, at));
+  return q.has('plan') || q.has('request');
+}
+
 /** The first hit, trying the groups of lines in order, then within a group the patterns in order,
  *  then the lines in document order. `read` turns a match into a value, or null to reject it. */
 export function findFirst<T>(
@@ -318,7 +240,7 @@ export function findFirst<T>(
       for (const line of lines) {
         for (const m of matches(line, patterns[pi]!)) {
           const value = read(m, line, pi);
-          if (value !== null && value !== undefined) {
+          if (value !== null && value !== undefined && !aimedAt(line, m.index)) {
             return { value, line, start: m.index, end: m.index + m[0].length, match: m };
           }
         }
@@ -339,7 +261,7 @@ export function findAll<T>(
     for (let pi = 0; pi < patterns.length; pi++) {
       for (const m of matches(line, patterns[pi]!)) {
         const value = read(m, line, pi);
-        if (value !== null && value !== undefined) out.push({ value, line, start: m.index, end: m.index + m[0].length, match: m });
+        if (value !== null && value !== undefined && !aimedAt(line, m.index)) out.push({ value, line, start: m.index, end: m.index + m[0].length, match: m });
       }
     }
   }
@@ -377,180 +299,9 @@ export function sentenceCase(s: string): string {
   return t ? t[0]!.toLocaleUpperCase('vi') + t.slice(1) : t;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Tables: header rows, column labels
-
-export interface TableView {
-  table: Table;
-  /** Number of header rows at the top. */
-  headerRows: number;
-  /** Per column, its header labels from top to bottom (merged headers resolved, duplicates dropped). */
-  paths: string[][];
-  /** Per column, paths joined with ' > '. */
-  labels: string[];
-  /** Per column, folded labels (for keyword tests). */
-  folded: string[];
-  /** Indexes of the rows below the header (column-numbering rows '(1) (2) …' left out). */
-  dataRows: number[];
-}
-
-const MARK = /^[xX×✓✔✗☑●•+vV]$/;
-
-export function isMark(cell: string): boolean {
-  return MARK.test(cell.trim());
-}
-
-/** A cell that holds a value: a number or a mark. */
-function isValueCell(cell: string): boolean {
-  const t = cell.trim();
-  return (/^\d[\d.,\s]*$/.test(t) && parseVnNumber(t) !== null) || isMark(t);
-}
-
-/** A row numbering the columns: (1) (2) (3) … or 1 2 3 … or A B 1 2 … */
-function isNumberingRow(row: string[]): boolean {
-  const cells = row.map((c) => c.trim()).filter(Boolean);
-  if (cells.length < 3) return false;
-  const nums = cells.map((c) => /^\(?(\d{1,2})\)?$/.exec(c)?.[1]).filter((x): x is string => x !== undefined).map(Number);
-  if (nums.length < 3 || nums.length < cells.length - 2) return false;
-  return nums.every((n, i) => i === 0 || n === nums[i - 1]! + 1);
-}
-
-/** Reads the header of a table. Header rows = the rows at the top before the first row with a value
- *  cell (number or mark). Text tables (no merged cells) leave a merged header's other positions blank:
- *  a blank header position takes the label on its left when both sit under the same parent label in
- *  the row above (a horizontal merge), else nothing (a vertical merge: the label above applies). */
-export function tableView(table: Table): TableView {
-  const grid = table.grid;
-  const width = grid[0]?.length ?? 0;
-  let headerRows = 0;
-  while (headerRows < grid.length && !grid[headerRows]!.some(isValueCell)) headerRows++;
-  // (a table with no value at all is all header: an empty form, no data rows)
-  // Effective label and span id per header row.
-  const eff: (string | null)[][] = [];
-  const span: number[][] = [];
-  for (let r = 0; r < headerRows; r++) {
-    eff[r] = [];
-    span[r] = [];
-    for (let c = 0; c < width; c++) {
-      const cell = grid[r]![c]!.trim();
-      if (cell) {
-        // a docx merge repeats the text: same span as the left cell when it repeats it
-        const sameAsLeft = c > 0 && grid[r]![c - 1]!.trim() === cell && (r === 0 || span[r - 1]![c - 1] === span[r - 1]![c]);
-        eff[r]![c] = cell;
-        span[r]![c] = sameAsLeft ? span[r]![c - 1]! : r * 1000 + c;
-        continue;
-      }
-      const left = c > 0 ? eff[r]![c - 1] : null;
-      const sameParent = r === 0 || span[r - 1]![c - 1] === span[r - 1]![c];
-      if (left && sameParent) {
-        eff[r]![c] = left;
-        span[r]![c] = span[r]![c - 1]!;
-      } else {
-        eff[r]![c] = null;
-        span[r]![c] = r === 0 ? r * 1000 + c : span[r - 1]![c]!;
-      }
-    }
-  }
-  const paths: string[][] = [];
-  for (let c = 0; c < width; c++) {
-    const p: string[] = [];
-    for (let r = 0; r < headerRows; r++) {
-      const l = eff[r]![c];
-      if (l && p[p.length - 1] !== l) p.push(l.replace(/\s*\n\s*/g, ' '));
-    }
-    paths.push(p);
-  }
-  const labels = paths.map((p) => p.join(' > '));
-  const dataRows: number[] = [];
-  for (let r = headerRows; r < grid.length; r++) if (!isNumberingRow(grid[r]!)) dataRows.push(r);
-  return { table, headerRows, paths, labels, folded: labels.map(foldKeep), dataRows };
-}
-
-/** Folded text describing a table: the title of the section it sits in, the paragraphs just before it
- *  (up to `back` blocks, stopping at another table), and its header labels. */
-export function tableContext(doc: DocumentModel, table: Table, back = 2): string {
-  const parts: string[] = [];
-  const at = doc.blocks.indexOf(table);
-  for (let i = at - 1, n = 0; i >= 0 && n < back; i--, n++) {
-    const b = doc.blocks[i]!;
-    if (b.kind !== 'paragraph') break;
-    parts.unshift(b.text);
-    if (b.heading) break;
-  }
-  const heading = headingOf(doc, table);
-  if (heading && !parts.includes(heading)) parts.unshift(heading);
-  return foldKeep(parts.join(' \n '));
-}
-
-/** The text of the heading of the section a block sits in (the nearest heading before it with that path). */
-export function headingOf(doc: DocumentModel, block: Block): string | null {
-  const at = doc.blocks.indexOf(block);
-  const key = block.section.join('\u0000');
-  for (let i = at; i >= 0; i--) {
-    const b = doc.blocks[i]!;
-    if (b.kind === 'paragraph' && b.heading && b.section.join('\u0000') === key) return b.text;
-  }
-  return null;
-}
-
-/** Paragraph texts within `n` blocks after a table (units such as 'Đơn vị tính: Triệu đồng' sit there). */
-export function textAfter(doc: DocumentModel, table: Table, n = 2): string[] {
-  const at = doc.blocks.indexOf(table);
-  const out: string[] = [];
-  for (let i = at + 1; i < doc.blocks.length && out.length < n; i++) {
-    const b = doc.blocks[i]!;
-    if (b.kind !== 'paragraph' || b.heading) break;
-    out.push(b.text);
-  }
-  return out;
-}
-
-/** The value of a table cell: a number, or null for an empty cell or a non-number. */
-export function cellNumber(cell: string | undefined): number | null {
-  if (cell === undefined) return null;
-  const t = cell.trim();
-  if (!t || !/^\d[\d.,\s]*$/.test(t)) return null;
-  return parseVnNumber(t);
-}
-
-/** A table row as a quote without its empty cells (and without a merged cell's repeats). */
-export function cellsQuote(row: string[]): string {
-  return rowQuote(row.map((c) => c.trim()).filter((c) => !CELL_EMPTY.test(c)));
-}
-
-export interface ColumnValue {
-  value: number;
-  table: Table;
-  /** The rows the value was read from (one, or the summed rows). */
-  rows: string[][];
-  /** 'Số lớp tập huấn: 0 (0 | 0 | 0)' — the column and the row(s). */
-  quote: string;
-}
-
-/** A count read from the column whose header (folded) matches `header`, in the first table that has
- *  such a column with a number: the total row when there is one, the single data row, or the sum of
- *  the data rows (one row per class, inspection …). Empty cells are not zeros: a column with no
- *  number gives nothing. `only` filters tables by their folded context + labels. */
-export function columnValue(doc: DocumentModel, header: RegExp, only?: (ctx: string) => boolean): ColumnValue | null {
-  for (const t of doc.blocks) {
-    if (t.kind !== 'table') continue;
-    const view = tableView(t);
-    const col = view.folded.findIndex((s) => header.test(s));
-    if (col < 0) continue;
-    if (only && !only(`${tableContext(doc, t)} ${view.folded.join(' | ')}`)) continue;
-    const rows = view.dataRows.map((r) => t.grid[r]!);
-    const withValue = rows.filter((row) => cellNumber(row[col]) !== null);
-    if (!withValue.length) continue;
-    const total = withValue.find(isTotalRow);
-    const used = total ? [total] : withValue;
-    const quote = `${view.labels[col]}: ${used.map((row) => row[col]!.trim()).join(' + ')} (${used.map(cellsQuote).join(' / ')})`;
-    const sum = used.reduce((acc, row) => acc + cellNumber(row[col])!, 0);
-    return { value: round6(sum), table: t, rows: used, quote };
-  }
-  return null;
-}
-
-/** Rows that total other rows ('Tổng số', 'Tổng cộng', 'Cộng'). */
-export function isTotalRow(row: string[]): boolean {
-  return row.some((c) => /^(tong( so| cong)?|cong|toan (xa|huyen))\s*:?$/.test(foldKeep(c.trim())));
-}
+// Table views live in text/tables.ts.
+export {
+  cellNumber, cellsQuote, columnValue, headingOf, isMark, isTotalRow, tableContext, tableView, textAfter,
+  type ColumnValue, type TableView,
+} from './text/tables.ts';
+import { tableView } from './text/tables.ts';

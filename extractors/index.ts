@@ -88,7 +88,21 @@ export interface ExtractResult {
   errors: { step: string; message: string }[];
 }
 
-const CQTT = /chinh quyen than thien|\bcqtt\b/g;
+/** The confidence of a value read by a dedicated pattern or table column that said nothing else. */
+export const DEFAULT_CONFIDENCE = 0.9;
+/** Values under this confidence are listed for review first. */
+export const REVIEW_BELOW = 0.75;
+
+/** The genre's name, however it is worded: 'chính quyền thân thiện', 'chính quyền cơ sở thân thiện',
+ *  'chính quyền địa phương thân thiện, vì nhân dân phục vụ', 'CQTT'. */
+const CQTT = /chinh quyen (?:(?:co so|dia phuong|cap xa|cap co so|xa|phuong|thi tran|dien tu)\s+)?(?:[\p{L}]+\s+){0,2}?than thien|\bcqtt\b/gu;
+/** What else a report of the genre contains: criteria groups with ratios, a star registration, the steering committee. */
+const GENRE_SIGNS: RegExp[] = [
+  /nhom (?:tieu chi|chi tieu)[^.;]{0,120}?\d{1,2}\s*(?:\/|tren)\s*\d{1,2}|nhom (?:tieu chi|chi tieu)[^.;]{0,120}?(?:dat|gom|co|tong so)\s*\d{1,2}\s*(?:chi tieu|tieu chi)/u,
+  /dang ky[^.;]{0,60}?(?:\d|mot|hai|ba|bon|nam)\s*sao/u,
+  /ban chi dao[^.;]{0,60}?than thien/u,
+  /(?:hai long|khao sat)[^.;]{0,80}?\d/u,
+];
 
 /** Whether the document is a report on 'chính quyền thân thiện'; if not, why (in Vietnamese). */
 export function classify(doc: DocumentModel): { kind: 'report' | 'not_a_report'; reason?: string } {
@@ -99,7 +113,10 @@ export function classify(doc: DocumentModel): { kind: 'report' | 'not_a_report';
   const body = paragraphs(doc, ['body']);
   const bodyMentions = body.reduce((n, p) => n + (fold(p.text).match(CQTT)?.length ?? 0), 0);
   const headingMentions = body.filter((p) => p.heading && fold(p.heading.title).match(CQTT)).length;
-  const aboutInBody = bodyMentions >= 3 && headingMentions >= 1;
+  const allText = body.map((p) => fold(p.text)).join('\n');
+  const signs = GENRE_SIGNS.filter((re) => re.test(allText)).length;
+  // Recognised by content: the genre named in the body and what a report of the genre holds.
+  const aboutInBody = (bodyMentions >= 3 && headingMentions >= 1) || (bodyMentions >= 1 && signs >= 2);
   if (!title.word) {
     if (aboutInBody) return { kind: 'report' };
     return { kind: 'not_a_report', reason: "Không tìm thấy tiêu đề 'BÁO CÁO' về xây dựng chính quyền thân thiện" };
@@ -111,6 +128,38 @@ export function classify(doc: DocumentModel): { kind: 'report' | 'not_a_report';
 }
 
 type Json = Record<string, unknown>;
+
+/** Words OCR read with low confidence, as they appear in the text (for matching quotes). */
+function uncertainWords(doc: DocumentModel): string[] {
+  const out: string[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind === 'paragraph') for (const u of b.uncertain ?? []) out.push(b.text.slice(u.start, u.end));
+    else for (const row of b.cells ?? []) for (const c of row) for (const u of c.uncertain ?? []) out.push(c.text.slice(u.start, u.end));
+  }
+  return out.map((w) => w.trim()).filter((w) => /\d/.test(w));
+}
+
+/** Lowers the confidence of values whose quote holds a number OCR was unsure of, or that a flag's
+ *  evidence quotes (a sum that does not add up, criteria that contradict themselves): staff review them first. */
+function lowerConfidence(doc: DocumentModel, provenance: Record<string, Provenance>, flags: Flag[]): void {
+  const unsure = uncertainWords(doc);
+  for (const prov of Object.values(provenance)) {
+    const reasons: string[] = prov.why ? [prov.why] : [];
+    let c = prov.confidence ?? DEFAULT_CONFIDENCE;
+    const word = unsure.find((w) => prov.quote.includes(w));
+    if (word) {
+      c = Math.min(c, 0.5);
+      reasons.push(`OCR uncertain: '${word}'`);
+    }
+    const flag = flags.find((f) => f.evidence.some((e) => e && (e.includes(prov.quote) || prov.quote.includes(e))));
+    if (flag) {
+      c = Math.min(c, 0.6);
+      reasons.push(`evidence of ${flag.code}`);
+    }
+    prov.confidence = c;
+    if (reasons.length) prov.why = [...new Set(reasons)].join('; ');
+  }
+}
 
 /** Fills empty leaves of `target` from `patch`; records the paths taken. Keys the contract does not
  *  have are ignored; a list is taken whole, and only when the target's list is empty. */
@@ -180,7 +229,12 @@ export function extract(doc: DocumentModel, ctx: ExtractContext): ExtractResult 
     mergeInto(fields as unknown as Json, normalizeStrings(result.fields) as Json, '', taken);
     for (const [k, prov] of Object.entries(result.provenance)) {
       if (!prov || provenance[k] || !covers(taken, k)) continue;
-      provenance[k] = { section: prov.section, quote: normalizeText(prov.quote) };
+      provenance[k] = {
+        section: prov.section,
+        quote: normalizeText(prov.quote),
+        confidence: prov.confidence ?? DEFAULT_CONFIDENCE,
+        ...(prov.why ? { why: prov.why } : {}),
+      };
     }
   }
   const dated = datedContext(ctx, fields);
@@ -192,6 +246,7 @@ export function extract(doc: DocumentModel, ctx: ExtractContext): ExtractResult 
       errors.push({ step: `check:${check.code}`, message: message(err) });
     }
   }
+  lowerConfidence(doc, provenance, flags);
   const { commune, communeKind, district, province } = fields.unit;
   // The code of the unit in force at the report's date (a code names other units in other lists).
   const row = commune && (district || province) && dated.registry

@@ -5,6 +5,7 @@ import type { Provenance } from '../src/contract.ts';
 import type { Extractor, ExtractorResult } from './types.ts';
 import { N, before, columnValue, findFirst, int, linesPreferring, provFor } from './find.ts';
 import { provenance } from './lib.ts';
+import { pick } from './text/pick.ts';
 
 const INSPECTIONS = [
   // '02 cuộc kiểm tra, giám sát', '1 đợt giám sát'
@@ -28,7 +29,12 @@ export const extractInspections: Extractor = (doc): ExtractorResult => {
     if (/(?:ngay|thang|nam)\s*$/.test(before(line, m.index, 6))) return null;
     return int(m[1]);
   });
-  if (!hit) return { fields: {}, provenance: {} };
+  if (!hit) {
+    // The clause reader: 'Đoàn kiểm tra của thị xã đã làm việc tại phường 01 lần' (label far from its count).
+    const p = pick(groups, 'inspections', { accept: (m) => Number.isInteger(m.value) && m.value < 100 && m.how !== 'carried' });
+    if (!p) return { fields: {}, provenance: {} };
+    return { fields: { inspections: p.mention.value }, provenance: { inspections: { ...p.prov, confidence: Math.min(p.confidence, 0.8), why: p.why || 'read by the clause reader only' } } };
+  }
   const prov: Provenance = provFor(hit.line, hit.start, hit.end, 'clause');
   return { fields: { inspections: hit.value }, provenance: { inspections: prov } };
 };

@@ -7,6 +7,8 @@
 // A label is read as a whole: 'Văn hóa công sở của cán bộ, công chức' is not 'Cán bộ, công chức'.
 import type { DocumentModel, Table } from '../src/document/model.ts';
 import { NUMBER } from '../src/document/numbers.ts';
+import { DISQUALIFY } from './lexicon.ts';
+import { qualifiersIn } from './text/mentions.ts';
 import { OTHER_SCOPE, cellNumber, cellsQuote, foldKeep, makeLine, num, tableView, type Line } from './find.ts';
 
 export interface LabelledValue {
@@ -188,6 +190,9 @@ const LEAD = /^(?:tong so|tong|so luong|so)\s+/;
 export function labelMatches(v: LabelledValue, spec: LabelSpec): boolean {
   const label = v.label.replace(LEAD, '');
   if (OTHER_SCOPE.test(label)) return false;
+  // A quota, a target, another year's or a larger unit's figure, a request ('CBCC được giao', 'Kế hoạch').
+  const q = qualifiersIn(label);
+  if (DISQUALIFY.some((k) => q.has(k))) return false;
   const m = spec.label.exec(label);
   if (!m || m.index !== 0) return false;
   const tail = label.slice(m[0].length).trim();

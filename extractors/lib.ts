@@ -4,10 +4,8 @@ import type { Provenance } from '../src/contract.ts';
 import type { Block, DocumentModel, Paragraph, Region, SectionPath, Table } from '../src/document/model.ts';
 import { sectionLabel } from '../src/document/model.ts';
 
-/** Lower case, no diacritics, đ → d: for testing keywords whatever the tone placement or NFC/NFD. */
-export function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
-}
+import { fold } from '../src/document/text.ts';
+export { fold };
 
 export function paragraphs(doc: DocumentModel, regions?: Region[]): Paragraph[] {
   return doc.blocks.filter((b): b is Paragraph => b.kind === 'paragraph' && (!regions || regions.includes(b.region)));
@@ -36,23 +34,8 @@ export function blocksUnder(doc: DocumentModel, path: SectionPath): Block[] {
   return doc.blocks.filter((b) => isUnder(b, path));
 }
 
-/** Splits a paragraph into sentences at '.', ';', '!' or '?' followed by a space, without breaking
- *  numbers ("1.719,58"), abbreviations of one letter ("Đ/c."), or document numbers. */
-export function sentences(text: string): string[] {
-  const out: string[] = [];
-  let start = 0;
-  const re = /[.;!?]\s+(?=[\p{Lu}\-–+(“"\d])/gu;
-  for (const m of text.matchAll(re)) {
-    const end = (m.index ?? 0) + 1;
-    const before = text.slice(Math.max(start, end - 4), end - 1);
-    if (/(^|\s)\p{L}$/u.test(before)) continue; // one-letter abbreviation
-    out.push(text.slice(start, end).trim());
-    start = end;
-  }
-  const rest = text.slice(start).trim();
-  if (rest) out.push(rest);
-  return out;
-}
+export { sentences } from './text/sentences.ts';
+import { sentences } from './text/sentences.ts';
 
 /** Where a value came from, for the provenance map. */
 export function provenance(block: Block, quote: string): Provenance {

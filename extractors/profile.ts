@@ -12,9 +12,12 @@ import {
   BOW, EOW, N, OTHER_SCOPE, W, before, clauseAt, findFirst, headingOf, maskedFolded, tableContext, foldKeep, int, isYear, linesPreferring, num, provFor, reportYear, round6, sentenceSpans,
   type Hit, type Line, type QuoteSize,
 } from './find.ts';
+import { DISQUALIFY } from './lexicon.ts';
+import type { Mention } from './text/mentions.ts';
+import { lineMentions, pick, superseded } from './text/pick.ts';
 
 /** Headings of the opening section that describes the commune. */
-export const PROFILE_SECTION = /khai quat|dac diem|tinh hinh chung|tong quan|thong tin chung|gioi thieu chung|tinh hinh dia phuong|dieu kien tu nhien/;
+export const PROFILE_SECTION = /khai quat|dac diem|tinh hinh chung|tong quan|thong tin chung|gioi thieu chung|tinh hinh dia phuong|dieu kien tu nhien|so luoc|so lieu (?:co ban|chung|tong quan)|thong tin co ban|khai luoc/;
 
 type Profile = {
   areaHa?: number; population?: number; households?: number; villages?: number;
@@ -264,8 +267,10 @@ export const extractProfile: Extractor = (doc: DocumentModel) => {
   });
   const profile: Profile = {};
   const prov: Record<string, Provenance> = {};
+  const hits: Partial<Record<keyof Profile, Hit<number>>> = {};
   const put = (key: keyof Profile, hit: Hit<number> | null | undefined, size: QuoteSize = 'phrase') => {
     if (!hit) return;
+    hits[key] = hit;
     profile[key] = hit.value;
     prov[`profile.${key}`] = provFor(hit.line, hit.start, hit.end, size);
   };
@@ -381,5 +386,55 @@ export const extractProfile: Extractor = (doc: DocumentModel) => {
     return v !== null && v < 500 ? v : null;
   }));
 
+  reconcile(groups, profile, prov, hits);
   return { fields: { profile }, provenance: prov };
 };
+
+// --- the clause reader's view ------------------------------------------------------------------
+
+type MentionKey = 'population' | 'households' | 'villages' | 'partyCells' | 'partyMembers' | 'cadres' | 'canBo' | 'congChuc';
+const isInt = (min: number, max = Infinity) => (m: Mention) => Number.isInteger(m.value) && m.value >= min && m.value <= max;
+const BY_MENTION: Record<MentionKey, { accept: (m: Mention) => boolean; parts?: boolean }> = {
+  population: { accept: isInt(50) },
+  households: { accept: isInt(10) },
+  villages: { accept: isInt(1, 199) },
+  partyCells: { accept: isInt(1, 499) },
+  partyMembers: { accept: isInt(1) },
+  cadres: { accept: isInt(1, 199) },
+  canBo: { accept: isInt(0, 99), parts: true },
+  congChuc: { accept: isInt(0, 99), parts: true },
+};
+
+/** A line whose usable mentions name at least two of the commune's figures ('9 thôn, 3.107 hộ/12.128 nhân khẩu'). */
+function describesCommune(line: Line): boolean {
+  const kinds = new Set(lineMentions(line).filter((m) => !DISQUALIFY.some((q) => m.qualifiers.has(q)) && m.concept in BY_MENTION).map((m) => m.concept));
+  return kinds.size >= 2;
+}
+
+/** The mention a hit was read from, when the clause reader found one at the same number. */
+function mentionAt(hit: Hit<number>, concept: MentionKey): Mention | null {
+  return lineMentions(hit.line).find((m) => m.concept === concept && m.value === hit.value && m.start >= hit.start - 1 && m.start <= hit.end) ?? null;
+}
+
+/** The clause reader checks the patterns' values and fills what they missed: a value that a qualifier
+ *  disqualifies ('được giao 23' is a quota) gives way to the reader's value; a field the patterns left
+ *  empty takes the reader's value from the profile section only. */
+function reconcile(groups: Line[][], profile: Profile, prov: Record<string, Provenance>, hits: Partial<Record<keyof Profile, Hit<number>>>): void {
+  for (const key of Object.keys(BY_MENTION) as MentionKey[]) {
+    const spec = BY_MENTION[key];
+    const hit = hits[key];
+    const at = hit ? mentionAt(hit, key) : null;
+    const disqualified = at !== null && (DISQUALIFY.some((q) => at.qualifiers.has(q)) || superseded(at, lineMentions(hit!.line)));
+    if (hit && !disqualified) continue;
+    // Outside the profile section only a line that states several of the commune's figures describes it.
+    const fillGroups = hit ? groups : [groups[0]!, groups[1]!.filter(describesCommune)];
+    const picked = pick(fillGroups, key, { accept: spec.accept, parts: spec.parts });
+    if (picked) {
+      profile[key] = picked.mention.value;
+      prov[`profile.${key}`] = { ...picked.prov, confidence: picked.confidence, ...(picked.why ? { why: picked.why } : {}) };
+    } else if (disqualified) {
+      delete profile[key];
+      delete prov[`profile.${key}`];
+    }
+  }
+}

@@ -6,6 +6,7 @@ import type { Provenance } from '../src/contract.ts';
 import type { Extractor, ExtractorResult } from './types.ts';
 import { N, W, before, clauseAt, columnValue, findFirst, int, linesPreferring, provFor, type ColumnValue, type Line } from './find.ts';
 import { provenance } from './lib.ts';
+import { pick } from './text/pick.ts';
 
 const CLASS_WORD = String.raw`(?:lop|hoi nghi|buoi|dot|khoa|cuoc)\s*(?:tap huan|boi duong|huong dan nghiep vu|tap huan nghiep vu)`;
 const CLASSES = [
@@ -66,6 +67,14 @@ export const extractTraining: Extractor = (doc): ExtractorResult => {
     if (cls && training.classes === undefined) {
       training.classes = cls.value;
       prov['training.classes'] = provFor(cls.line, cls.start, cls.end, 'clause');
+    }
+    if (!cls && training.classes === undefined) {
+      // A stated zero from the clause reader: 'chưa tổ chức lớp tập huấn nào'.
+      const zero = pick(groups, 'trainingClasses', { accept: (m) => m.value === 0 });
+      if (zero) {
+        training.classes = 0;
+        prov['training.classes'] = { ...zero.prov, confidence: zero.confidence };
+      }
     }
     if (training.participants === undefined) {
       let hit: { value: number; prov: Provenance } | null = null;

@@ -38,6 +38,10 @@ export const Provenance = z.object({
   section: z.string(),
   /** The sentence, line or table row the value was read from. */
   quote: z.string(),
+  /** How sure the extractor is (0..1); values under REVIEW_BELOW are listed for review first. */
+  confidence: z.number().min(0).max(1).optional(),
+  /** Why the confidence is low (two candidates, a quota word nearby, OCR uncertainty …). */
+  why: z.string().optional(),
 });
 export type Provenance = z.infer<typeof Provenance>;
 

@@ -261,6 +261,9 @@ describe('GET /api/reports/:id and its file', () => {
     expect(population).toMatchObject({ label: 'Dân số (người)', value: wb.resubmittedPopulation, original: wb.resubmittedPopulation, corrected: false, correctable: true });
     expect(population.section).toBeTruthy();
     expect(population.quote).toContain(wb.resubmittedPopulation.toLocaleString('vi-VN'));
+    // How sure the extraction was, for the page's review list (issue 10).
+    expect(population.confidence).toBeGreaterThan(0);
+    expect(population.confidence).toBeLessThanOrEqual(1);
     // Every leaf of the contract is listed, the ones the report does not state as null.
     expect(r.values.find((v) => v.path === 'budget.planned.total')).toBeDefined();
     expect(r.values.find((v) => v.path === 'unit.commune')).toMatchObject({ correctable: false });

@@ -114,5 +114,5 @@ describe('baocao ingest / consolidate / flags on the embedded default', () => {
     expect(flags.code).toBe(0);
     expect(flags.stdout).toContain('Đông Lỗ [COMMUNE_NAME_MISMATCH]');
     expect(flags.stdout).toContain("Đông Lễ");
-  }, 180_000); // four baocao processes, each opening PGlite: over a minute on a loaded 2-core machine
+  }, 180_000); // four commands, each a process start: slow on a loaded machine
 });

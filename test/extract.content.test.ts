@@ -60,10 +60,10 @@ describe('on the seed', () => {
 
 describe('extractSurveys', () => {
   it.each([
-    ['Theo kế hoạch của tỉnh đã khảo sát được 3/7 phiếu khảo sát.', 3, 7],
+    ['Đợt này cán bộ xã đã đi khảo sát được 4/9 phiếu khảo sát.', 4, 9],
     ['Xã đã khảo sát 3 trên 7 phiếu.', 3, 7],
     ['Nhóm 7: thực hiện 3/7 phiếu.', 3, 7],
-    ['Số phiếu khảo sát đã thực hiện: 5/7', 5, 7],
+    ['Tổng hợp số phiếu khảo sát đã làm: 5/7', 5, 7],
     ['Đã khảo sát được 3 phiếu/7 phiếu theo kế hoạch.', 3, 7],
   ])('%s', (text, done, planned) => {
     expect(run(extractSurveys, doc(text)).fields.surveys).toEqual({ done, planned });
@@ -117,8 +117,8 @@ describe('extractStars', () => {
 
   const annex = [
     'Nơi nhận:', '- Lưu VT.', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Nguyễn Văn A',
-    'TỔNG HỢP', 'Kết quả đăng ký đơn vị đạt chuẩn chính quyền thân thiện năm 2024',
-    'TT\tHuyện\tXã\tĐăng ký đạt chuẩn năm 2024\t\t\t\t',
+    'TỔNG HỢP', 'Các xã đăng ký mức sao năm 2024',
+    'TT\tHuyện\tXã\tMức đăng ký năm 2024\t\t\t\t',
     '\t\t\t1 sao\t2 sao\t3 sao\t4 sao\t5 sao',
     '1\tHiệp Hoà\tĐông Lỗ\t\t\t\tx\t',
   ];
@@ -196,11 +196,11 @@ describe('extractCommittees', () => {
     const r = run(extractCommittees, doc(
       'Nơi nhận:', '- Lưu VT.', 'TM. ỦY BAN NHÂN DÂN', 'Nguyễn Văn A',
       'BIỂU TỔNG HỢP', 'Thành viên Ban chỉ đạo Chính quyền thân thiện',
-      '1. Ban chỉ đạo Chính quyền thân thiện cấp huyện',
+      '1. Ban chỉ đạo của huyện',
       'Huyện, thành phố\tSố lượng thành viên\tTrưởng Ban chỉ đạo\t\t',
       '\t\tPhó bí thư thường trực\tChủ tịch UBND huyện\tKhác',
       'Hiệp Hòa\t25\tx\t\t',
-      '2. Ban chỉ đạo chính quyền thân thiện cấp xã',
+      '2. Ban chỉ đạo của xã',
       'TT\tĐơn vị\tSố lượng thành viên Ban chỉ đạo\tTrưởng Ban chỉ đạo\t',
       '\t\t\tBí thư Đảng ủy\tChủ tịch UBND',
       '1\tĐảng ủy xã Đông Lỗ\t15\t\tx',
@@ -234,7 +234,7 @@ describe('extractTraining', () => {
 
   it('reads the annex, summing rows, empty cells not zeros', () => {
     const r = run(extractTraining, doc(
-      '1. Công tác tập huấn về xây dựng chính quyền thân thiện',
+      '1. Các lớp tập huấn trong năm',
       'Số lớp tập huấn\tĐối tượng tập huấn\tSố người tham gia',
       '1\tCán bộ, công chức\t30',
       '1\tTrưởng thôn\t25',
@@ -262,9 +262,9 @@ describe('extractInspections', () => {
 describe('extractBudget', () => {
   it('maps columns without the Trong đó split and converts nghìn đồng', () => {
     const r = run(extractBudget, doc(
-      '3. Kinh phí đầu tư cho chính quyền thân thiện năm 2024',
+      '3. Nguồn kinh phí năm 2024',
       'ĐVT: nghìn đồng',
-      'TT\tXã, phường, thị trấn\tKinh phí dự toán năm 2024\tKinh phí đã giải ngân',
+      'TT\tĐơn vị\tDự toán giao năm 2024\tĐã giải ngân',
       '1\tĐông Lỗ\t50.000\t20.500',
       '\tTổng số\t\t',
     ));

@@ -75,7 +75,7 @@ describe('extractCriteria: ratios and group numbers', () => {
   });
 
   it('never makes an entry of the survey group, however it is worded', () => {
-    expect(criteriaOf('Nhóm tiêu chí 7: Mức độ hài lòng: đã khảo sát được 3/7 phiếu khảo sát.')).toEqual([]);
+    expect(criteriaOf('Nhóm tiêu chí 7 (hài lòng của người dân): khảo sát được 6/10 phiếu.')).toEqual([]);
     expect(criteriaOf('Nhóm 7: Mức độ hài lòng của người dân: thực hiện 3/7.')).toEqual([]);
   });
 
@@ -182,7 +182,7 @@ describe('extractCriteria: counts in words and other table layouts', () => {
   it('a ratio column and the unmet indicators in a notes column', () => {
     expect(criteriaOf(
       'TT\tNhóm tiêu chí\tSố chỉ tiêu đạt/tổng số\tGhi chú',
-      '2\tNhóm 2 - Thủ tục hành chính\t4/5\tChỉ tiêu 10 chưa đạt',
+      '2\tNhóm 2 - Thủ tục hành chính\t4/5\tCòn chỉ tiêu 10 chưa xong',
       '4\tNhóm 4 - Văn hóa công sở\t5/6\tChưa đạt chỉ tiêu 21',
     )).toEqual([{ group: 2, met: 4, total: 5, unmet: [10] }, { group: 4, met: 5, total: 6, unmet: [21] }]);
   });

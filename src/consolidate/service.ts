@@ -103,6 +103,9 @@ export interface ReportValue {
   correctable: boolean;
   section: string | null;
   quote: string | null;
+  /** How sure the extraction was (0..1; null for values stored before confidences existed), and why not more. */
+  confidence: number | null;
+  why: string | null;
 }
 
 export interface CorrectionView {
@@ -512,6 +515,7 @@ export class Workspace {
       const row = stored.get(path);
       const prov = row ? { section: row.section, quote: row.quote } : provenanceFor(report.extraction.provenance, path);
       const original = getLeaf(report.extraction, path);
+      const sure = provenanceFor(report.extraction.provenance, path);
       return {
         path,
         label: labelOf(path, eff.extraction),
@@ -523,6 +527,8 @@ export class Workspace {
         correctable: correctionBlockedReason(path) === null,
         section: sectionName(prov?.section ?? null),
         quote: prov?.quote ?? null,
+        confidence: original === null || original === undefined ? null : sure?.confidence ?? null,
+        why: sure?.why ?? null,
       };
     });
     let flags: WorkspaceFlag[];

@@ -128,19 +128,8 @@ export function isNearName(a: string, b: string): boolean {
   return nameDistance(ka, kb) <= Math.max(1, 0.15 * len);
 }
 
-/** Case folding that keeps every index: each character becomes its base letter, lower case,
- *  đ → d. Use it to match Vietnamese keywords while slicing the original text with the same indexes. */
-export function foldKeepLength(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const base = ch.normalize('NFD')[0] ?? ch;
-    let f = base.toLowerCase();
-    if (f === 'đ') f = 'd';
-    if (f.length !== ch.length) f = ch.length === 1 ? (f[0] ?? ch) : ch;
-    out += f;
-  }
-  return out;
-}
+/** Case folding that keeps every index (the project's one foldKeep, under its older name here). */
+export { foldKeep as foldKeepLength } from './text.ts';
 
 /** 'ĐÔNG LỖ' / 'đông lỗ' → 'Đông Lỗ' (each word capitalised; hyphen and apostrophe parts kept as typed). */
 export function titleCaseName(name: string): string {

@@ -28,6 +28,16 @@ export const BUILT: Record<string, { headings: 'bold' | 'styles' | 'plain' }> = 
   'thanh-hoa-hoang-xuan-2024': { headings: 'bold' },
   'hcm-go-vap-p-13-2024-h1': { headings: 'styles' },
   'thai-binh-dang-uy-dong-cuong-2024-h1': { headings: 'bold' },
+  'bac-giang-tan-hung-2024-h1': { headings: 'bold' },
+  'thai-nguyen-yen-lac-2024': { headings: 'styles' },
+  'thanh-hoa-xuan-lam-2024-9m': { headings: 'plain' },
+  'bac-ninh-quang-phu-2024-h2': { headings: 'bold' },
+  'hai-duong-cam-vu-2024': { headings: 'styles' },
+  'bac-giang-tt-voi-2024-h1': { headings: 'bold' },
+  'thai-binh-hong-minh-2024-h2': { headings: 'plain' },
+  'bac-giang-p-da-mai-2024-h1': { headings: 'bold' },
+  'nghe-an-nghia-binh-2024': { headings: 'styles' },
+  'bac-giang-my-thai-2024': { headings: 'bold' },
 };
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/ {2,}/g, (m) => ' ' + '&nbsp;'.repeat(m.length - 1));
@@ -131,18 +141,20 @@ async function soffice(args: string[]): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
+/** Builds the given ids (all of BUILT when none is given): `npx tsx test/heldout/build.ts ID …`. */
+async function main(only: string[]): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'heldout-build-'));
+  const built = Object.fromEntries(Object.entries(BUILT).filter(([id]) => !only.length || only.includes(id)));
   try {
-    const html = Object.entries(BUILT).map(([id, opt]) => {
+    const html = Object.entries(built).map(([id, opt]) => {
       const file = join(work, `${id}.html`);
       writeFileSync(file, toHtml(readFileSync(join(DIR, `${id}.txt`), 'utf8'), opt.headings));
       return file;
     });
     await soffice(['--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, ...html]);
-    const docx = Object.keys(BUILT).map((id) => join(work, `${id}.docx`));
+    const docx = Object.keys(built).map((id) => join(work, `${id}.docx`));
     await soffice(['--convert-to', 'pdf', '--outdir', work, ...docx]);
-    for (const id of Object.keys(BUILT)) {
+    for (const id of Object.keys(built)) {
       for (const ext of ['docx', 'pdf']) copyFileSync(join(work, `${id}.${ext}`), join(DIR, `${id}.${ext}`));
       console.log(`${id}: .docx, .pdf`);
     }
@@ -151,4 +163,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main(process.argv.slice(2));

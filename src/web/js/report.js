@@ -9,6 +9,11 @@ import { loadTable, renderTable } from './table.js';
 import { loadFlags } from './flags.js';
 
 const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+/** Values extracted with a confidence under this are listed for review first (extractors/index.ts REVIEW_BELOW). */
+const REVIEW_BELOW = 0.75;
+
+/** @param {any} v */
+const isUnsure = (v) => v.confidence !== null && v.confidence !== undefined && v.confidence < REVIEW_BELOW;
 
 /** @param {number} id @param {string | null} [field] */
 export async function openReport(id, field = null) {
@@ -80,6 +85,15 @@ export function renderReport() {
     parts.push(h('ul', { class: 'corrections', id: 'corrections-list' }, ...[...r.corrections].reverse().map((/** @type {any} */ c) => h('li', {},
       h('b', {}, c.label), `: ${fmtValue(c.oldValue)} → `, h('b', {}, fmtValue(c.newValue)),
       ` — ${c.who}, ${fmtTime(c.at)}. Lý do: `, h('i', {}, c.reason)))));
+  }
+  // Values the extraction was unsure of, for review first (lowest confidence first).
+  const unsure = r.values.filter((/** @type {any} */ v) => isUnsure(v) && !v.corrected)
+    .sort((/** @type {any} */ a, /** @type {any} */ b) => a.confidence - b.confidence);
+  if (unsure.length) {
+    parts.push(h('h3', {}, `Cần xem lại trước (${unsure.length})`));
+    parts.push(h('ul', { class: 'review', id: 'review-list' }, ...unsure.map((/** @type {any} */ v) => h('li', {},
+      h('b', {}, v.label), `: ${fmtValue(v.value, v.kind)} — độ tin cậy ${Math.round(v.confidence * 100)}%`,
+      v.quote ? h('q', {}, v.quote) : null))));
   }
   parts.push(h('h3', {}, 'Các giá trị trích xuất và nguồn'));
   const rows = [];
@@ -195,9 +209,10 @@ function shown(v, value) {
 
 /** @param {any} v */
 function valueRow(v) {
-  return h('tr', { class: v.corrected ? 'corrected' : '', dataset: { path: v.path } },
+  const unsure = isUnsure(v);
+  return h('tr', { class: [v.corrected ? 'corrected' : '', unsure ? 'unsure' : ''].join(' ').trim(), dataset: { path: v.path } },
     h('td', { class: 'label' }, v.label),
-    h('td', { class: 'val original' }, shown(v, v.original)),
+    h('td', { class: 'val original' }, shown(v, v.original), unsure ? h('span', { class: 'badge unsure', title: 'Độ tin cậy thấp' }, 'cần xem lại') : null),
     h('td', { class: 'val current' }, shown(v, v.value), v.corrected ? ' ' : null, v.corrected ? h('span', { class: 'badge corrected' }, 'đã đính chính') : null),
     h('td', { class: 'src' },
       v.section ? h('span', { class: 'section' }, v.section) : null,

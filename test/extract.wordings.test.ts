@@ -1,0 +1,363 @@
+// Hand-varied wordings per field family (issue 10), written for this file — not taken from the samples'
+// phrase bank, the extractors' comments or the shared corpus — including ones whose right answer is null.
+// Each row: the text (one line per paragraph; tab-separated lines are table rows) and what must come out.
+import { describe, expect, it } from 'vitest';
+import { extractBudget } from '../extractors/budget.ts';
+import { extractCommittees } from '../extractors/committees.ts';
+import { extractCriteria } from '../extractors/criteria.ts';
+import { extractInspections } from '../extractors/inspections.ts';
+import { extractProfile } from '../extractors/profile.ts';
+import { extractPropaganda } from '../extractors/propaganda.ts';
+import { extractSatisfaction } from '../extractors/satisfaction.ts';
+import { extractStars } from '../extractors/stars.ts';
+import { extractSurveys } from '../extractors/surveys.ts';
+import { extractTraining } from '../extractors/training.ts';
+import { doc, run } from './extract.helpers.ts';
+
+const lines = (text: string) => text.split('\n');
+
+describe('profile wordings', () => {
+  const profile = (text: string) => run(extractProfile, doc('I. ĐẶC ĐIỂM CHUNG CỦA XÃ', ...lines(text))).fields.profile ?? {};
+  it.each<[string, string, number | undefined]>([
+    ['Xã rộng 2.310,5 ha, trải dọc bờ sông.', 'areaHa', undefined], // 'rộng' without 'diện tích': not said to be the natural area
+    ['Diện tích tự nhiên toàn xã là 2.310,5 ha.', 'areaHa', 2310.5],
+    ['Tổng diện tích đất tự nhiên: 23,105 km².', 'areaHa', 2310.5],
+    ['Diện tích đất nông nghiệp 1.200 ha.', 'areaHa', undefined],
+    ['Dân số trên 9 nghìn người.', 'population', 9000],
+    ['Số nhân khẩu thường trú: 8.412 người.', 'population', 8412],
+    ['Xã có 2.004 hộ với 8.412 khẩu.', 'population', 8412],
+    ['Quy mô dân số năm 2019 là 7.900 người, nay là 8.412 người.', 'population', 8412],
+    ['Mật độ dân số 640 người/km².', 'population', undefined],
+    ['Toàn xã có 2.004 hộ gia đình.', 'households', 2004],
+    ['Có 61 hộ nghèo và 45 hộ cận nghèo.', 'households', undefined],
+    ['Số hộ dân: 2.004.', 'households', 2004],
+    ['Xã chia làm 7 thôn và 1 khu dân cư mới.', 'villages', 7],
+    ['Địa bàn gồm 14 bản, trong đó 3 bản đặc biệt khó khăn.', 'villages', 14],
+    ['Có 5 thôn đạt chuẩn văn hóa.', 'villages', undefined],
+    ['Đảng bộ có 19 chi bộ trực thuộc với 455 đảng viên.', 'partyCells', 19],
+    ['Đảng bộ có 19 chi bộ trực thuộc với 455 đảng viên.', 'partyMembers', 455],
+    ['Trong năm kết nạp 12 đảng viên mới.', 'partyMembers', undefined],
+    ['Tổng số cán bộ, công chức hiện có 22 người.', 'cadres', 22],
+    ['Biên chế được giao 24 cán bộ, công chức; thực tế có 21 người.', 'cadres', 21],
+    ['Cán bộ, công chức xã gồm 10 cán bộ chuyên trách và 12 công chức.', 'canBo', 10],
+    ['Cán bộ, công chức xã gồm 10 cán bộ chuyên trách và 12 công chức.', 'congChuc', 12],
+    ['CBCC: 20 người (CB: 9, CC: 11).', 'cadres', 20],
+    ['Có 16 người hoạt động không chuyên trách cấp xã.', 'cadres', undefined],
+    ['Lực lượng công an chính quy của xã có 7 đồng chí.', 'police', 7],
+    ['Xã có 14 công an viên bán chuyên trách ở thôn.', 'police', undefined],
+    ['Thu nhập bình quân đầu người đạt 51,2 triệu đồng/năm.', 'incomePerCapitaMillionVnd', 51.2],
+    ['Thu nhập bình quân khoảng 4 triệu đồng/người/tháng.', 'incomePerCapitaMillionVnd', 48],
+    ['Trụ sở xã cách trung tâm huyện 14 km.', 'distanceToDistrictKm', 14],
+    ['Xã cách tỉnh lỵ 40 km.', 'distanceToDistrictKm', undefined],
+    ['Dân số toàn huyện hơn 120 nghìn người.', 'population', undefined],
+    ['Phấn đấu năm sau có thêm 2 chi bộ.', 'partyCells', undefined],
+  ])('%s → %s = %s', (text, key, value) => {
+    expect((profile(text) as Record<string, unknown>)[key]).toBe(value);
+  });
+});
+
+describe('criteria wordings', () => {
+  const criteria = (text: string) => run(extractCriteria, doc(...lines(text))).fields.criteria ?? [];
+  it.each<[string, { group: number; met: number; total: number; unmet: number[] }[]]>([
+    ['Nhóm tiêu chí 1: đạt 7/8 chỉ tiêu, chỉ tiêu 5 chưa đạt.', [{ group: 1, met: 7, total: 8, unmet: [5] }]],
+    ['Nhóm 2 - đạt 4 trên 4 chỉ tiêu.', [{ group: 2, met: 4, total: 4, unmet: [] }]],
+    ['Nhóm tiêu chí thứ ba: có 11 chỉ tiêu, đã đạt 9, còn 2 chỉ tiêu chưa đạt (15, 18).', [{ group: 3, met: 9, total: 11, unmet: [15, 18] }]],
+    ['Nhóm IV gồm 6 chỉ tiêu, hoàn thành cả 6.', [{ group: 4, met: 6, total: 6, unmet: [] }]],
+    ['Nhóm 5: tổng 10 chỉ tiêu; đạt 8; chưa đạt 2 (chỉ tiêu 31, 36).', [{ group: 5, met: 8, total: 10, unmet: [31, 36] }]],
+    ['Nhóm 6 đạt 8/8.', [{ group: 6, met: 8, total: 8, unmet: [] }]],
+    ['Nhóm 1 phấn đấu đạt 8/8 chỉ tiêu trong năm tới.', []],
+    ['Nhóm 7 (khảo sát sự hài lòng) đã khảo sát 12/20 phiếu.', []],
+    ['Các nhóm tiêu chí đang được rà soát.', []],
+    ['Nhóm tiêu chí 2: 4 chỉ tiêu, đạt 4 chỉ tiêu.', [{ group: 2, met: 4, total: 4, unmet: [] }]],
+    ['Nhóm tiêu chí 3 có 11 chỉ tiêu: đạt 10 chỉ tiêu, 01 chỉ tiêu chưa đạt là chỉ tiêu 20.', [{ group: 3, met: 10, total: 11, unmet: [20] }]],
+    ['Nhóm\tSố chỉ tiêu\tĐã đạt\tSố chỉ tiêu chưa đạt\n1\t8\t8\t0\n2\t4\t3\t1', [{ group: 1, met: 8, total: 8, unmet: [] }, { group: 2, met: 3, total: 4, unmet: [] }]],
+    ['Nhóm tiêu chí\tKết quả\n1\t8/8\n2\t3/4 (chưa đạt chỉ tiêu 11)', [{ group: 1, met: 8, total: 8, unmet: [] }, { group: 2, met: 3, total: 4, unmet: [11] }]],
+  ])('%s', (text, expected) => {
+    expect(criteria(text)).toEqual(expected);
+  });
+});
+
+describe('surveys and satisfaction wordings', () => {
+  const surveys = (text: string) => run(extractSurveys, doc('II. KẾT QUẢ', ...lines(text))).fields.surveys ?? null;
+  const sat = (text: string) => run(extractSatisfaction, doc('II. KẾT QUẢ', ...lines(text))).fields.satisfactionPercent ?? null;
+  it.each<[string, { done: number; planned: number } | null]>([
+    ['Đã khảo sát 18/25 phiếu theo kế hoạch.', { done: 18, planned: 25 }],
+    ['Thực hiện 18 trên 25 phiếu khảo sát.', { done: 18, planned: 25 }],
+    ['Phát ra 200 phiếu lấy ý kiến người dân.', null],
+    ['Số phiếu khảo sát đã thu: 18/25.', { done: 18, planned: 25 }],
+    ['Nhóm 2 đạt 3/4 chỉ tiêu.', null],
+  ])('surveys: %s', (text, expected) => {
+    expect(surveys(text)).toEqual(expected);
+  });
+  it.each<[string, number | null]>([
+    ['Mức độ hài lòng của người dân đạt 97,3%.', 97.3],
+    ['Tỷ lệ hài lòng với dịch vụ hành chính công: 100%.', 100],
+    ['Có 95% người dân được hỏi hài lòng về thái độ phục vụ.', 95],
+    ['Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98%.', null],
+    ['Tỷ lệ hộ nghèo còn 2,1%.', null],
+  ])('satisfaction: %s', (text, expected) => {
+    expect(sat(text)).toBe(expected);
+  });
+});
+
+describe('stars wordings', () => {
+  const stars = (text: string) => run(extractStars, doc('II. KẾT QUẢ', ...lines(text))).fields.starsRegistered ?? null;
+  it.each<[string, number | null]>([
+    ['Năm 2024 xã đăng ký đạt mức 4 sao.', 4],
+    ['UBND xã đăng ký xây dựng chính quyền thân thiện đạt 3 sao.', 3],
+    ['Xã đăng ký đạt chuẩn ở mức ba sao.', 3],
+    ['Năm trước xã đạt 2 sao; năm nay chưa đăng ký.', null],
+    ['Xã tiếp tục giữ vững danh hiệu chính quyền thân thiện.', null],
+  ])('%s', (text, expected) => {
+    expect(stars(text)).toBe(expected);
+  });
+});
+
+describe('propaganda wordings', () => {
+  const prop = (text: string) => run(extractPropaganda, doc('1. Công tác tuyên truyền', ...lines(text))).fields.propaganda ?? {};
+  it.each<[string, { banners?: number; panels?: number }]>([
+    ['Căng 14 băng rôn tại các tuyến đường trục xã.', { banners: 14 }],
+    ['Treo 14 băng rôn và dựng 5 pa nô lớn ở cổng làng.', { banners: 14, panels: 5 }],
+    ['Số băng zôn: 9; số pano: 2.', { banners: 9, panels: 2 }],
+    ['Làm mới 06 tấm pano tuyên truyền.', { panels: 6 }],
+    ['Băng rôn, khẩu hiệu được treo 30 chiếc; pano 04 chiếc.', { banners: 30, panels: 4 }],
+    ['Không làm thêm băng rôn nào trong kỳ.', { banners: 0 }],
+    ['Phát 3.000 tờ rơi và 20 buổi phát thanh.', {}],
+    ['Kế hoạch năm sau dự kiến treo 40 băng rôn.', {}],
+    ['Tuyên truyền trực quan: 11 băng rôn, 3 cụm pano.', { banners: 11, panels: 3 }],
+    ['Đề nghị huyện hỗ trợ in 10 pano.', {}],
+  ])('%s', (text, expected) => {
+    expect(prop(text)).toEqual(expected);
+  });
+});
+
+describe('committees wordings', () => {
+  const com = (text: string) => run(extractCommittees, doc('1. Công tác chỉ đạo', ...lines(text))).fields;
+  it.each<[string, number | null, number | null]>([
+    ['Ban Chỉ đạo của xã có 12 thành viên; Tổ giúp việc 6 thành viên.', 12, 6],
+    ['Kiện toàn Ban Chỉ đạo gồm 15 đồng chí do Bí thư Đảng ủy làm Trưởng ban.', 15, null],
+    ['Thành lập Tổ giúp việc cho Ban Chỉ đạo với 8 người.', null, 8],
+    ['Ban Chỉ đạo huyện có 21 thành viên.', null, null],
+  ])('%s', (text, members, team) => {
+    const f = com(text);
+    expect(f.steeringCommittee?.members ?? null).toBe(members);
+    expect(f.supportTeam?.members ?? null).toBe(team);
+  });
+});
+
+describe('training and inspection wordings', () => {
+  const train = (text: string) => run(extractTraining, doc('3. Tập huấn', ...lines(text))).fields.training ?? {};
+  const insp = (text: string) => run(extractInspections, doc('4. Kiểm tra, giám sát', ...lines(text))).fields.inspections ?? null;
+  it.each<[string, { classes?: number; participants?: number }]>([
+    ['Tổ chức 02 lớp tập huấn cho 96 lượt người.', { classes: 2, participants: 96 }],
+    ['Mở 1 lớp bồi dưỡng kỹ năng giao tiếp cho 40 học viên.', { classes: 1, participants: 40 }],
+    ['Cử 5 công chức dự lớp tập huấn do huyện tổ chức.', {}],
+    ['Xã chưa tổ chức lớp tập huấn nào.', { classes: 0 }],
+  ])('training: %s', (text, expected) => {
+    expect(train(text)).toEqual(expected);
+  });
+  it.each<[string, number | null]>([
+    ['Ban Chỉ đạo tổ chức 03 cuộc kiểm tra tại các thôn.', 3],
+    ['Đoàn công tác của huyện đến kiểm tra 2 lần.', 2],
+    ['Thường xuyên kiểm tra, đôn đốc việc thực hiện.', null],
+    ['Kiểm tra 25 hồ sơ một cửa.', null],
+  ])('inspections: %s', (text, expected) => {
+    expect(insp(text)).toBe(expected);
+  });
+});
+
+describe('budget wordings', () => {
+  const budget = (text: string) => run(extractBudget, doc('5. Kinh phí', ...lines(text))).fields.budget ?? {};
+  it.each<[string, unknown]>([
+    ['Tổng kinh phí bố trí 25 triệu đồng từ ngân sách xã.', { planned: { total: 25, commune: 25 } }],
+    ['Kinh phí đã chi 8.500.000 đồng.', { disbursed: { total: 8.5 } }],
+    ['Đề nghị huyện cấp thêm 20 triệu đồng.', {}],
+    ['Chưa bố trí kinh phí riêng.', {}],
+    ['Kinh phí dự toán 12 tr.đ; đã giải ngân 12 tr.đ.', { planned: { total: 12 }, disbursed: { total: 12 } }],
+  ])('%s', (text, expected) => {
+    expect(budget(text)).toEqual(expected);
+  });
+});
+
+// --- more of each family ----------------------------------------------------------------------
+
+describe('more criteria wordings', () => {
+  const criteria = (text: string) => run(extractCriteria, doc(...lines(text))).fields.criteria ?? [];
+  it.each<[string, { group: number; met: number; total: number; unmet: number[] }[]]>([
+    ['- Nhóm 1 (8 chỉ tiêu): đạt 8/8.', [{ group: 1, met: 8, total: 8, unmet: [] }]],
+    ['Nhóm tiêu chí số 2: thực hiện đạt 4/4 chỉ tiêu.', [{ group: 2, met: 4, total: 4, unmet: [] }]],
+    ['Nhóm 3: đạt 10/11 chỉ tiêu (chỉ tiêu số 19 chưa đạt).', [{ group: 3, met: 10, total: 11, unmet: [19] }]],
+    ['Nhóm 4: 5/6 chỉ tiêu đạt, chưa đạt chỉ tiêu 27.', [{ group: 4, met: 5, total: 6, unmet: [27] }]],
+    ['Nhóm 5 có tổng số 10 chỉ tiêu, trong đó đạt 10 chỉ tiêu.', [{ group: 5, met: 10, total: 10, unmet: [] }]],
+    ['Nhóm 6: đạt 6 trong tổng số 8 chỉ tiêu; chưa đạt các chỉ tiêu 43, 47.', [{ group: 6, met: 6, total: 8, unmet: [43, 47] }]],
+    ['Nhóm 2: gồm 4 chỉ tiêu; kết quả: đạt 2; không đạt 2 (chỉ tiêu 10 và 12).', [{ group: 2, met: 2, total: 4, unmet: [10, 12] }]],
+    ['Nhóm 1: 8 chỉ tiêu, đã đạt 7, chỉ tiêu chưa đạt: 3.', [{ group: 1, met: 7, total: 8, unmet: [3] }]],
+    ['Trong nhóm 3, xã đã hoàn thành 11/11 chỉ tiêu.', [{ group: 3, met: 11, total: 11, unmet: [] }]],
+    ['Nhóm 4 chưa tự đánh giá.', []],
+    ['Năm 2025 phấn đấu nhóm 2 đạt 4/4 chỉ tiêu.', []],
+    ['Nhóm\tTổng chỉ tiêu\tĐạt\tChỉ tiêu chưa đạt\n1\t8\t7\t2\n3\t11\t11\t', [{ group: 1, met: 7, total: 8, unmet: [2] }, { group: 3, met: 11, total: 11, unmet: [] }]],
+  ])('%s', (text, expected) => {
+    expect(criteria(text)).toEqual(expected);
+  });
+});
+
+describe('more surveys and satisfaction wordings', () => {
+  const surveys = (text: string) => run(extractSurveys, doc('II. KẾT QUẢ', ...lines(text))).fields.surveys ?? null;
+  const sat = (text: string) => run(extractSatisfaction, doc('II. KẾT QUẢ', ...lines(text))).fields.satisfactionPercent ?? null;
+  it.each<[string, { done: number; planned: number } | null]>([
+    ['Khảo sát được 30/30 phiếu.', { done: 30, planned: 30 }],
+    ['Đến nay đã thu về 12 trên tổng số 15 phiếu khảo sát.', { done: 12, planned: 15 }],
+    ['Tiến độ khảo sát: 8/10 phiếu.', { done: 8, planned: 10 }],
+    ['Kế hoạch khảo sát 40 phiếu, chưa triển khai.', null],
+    ['Tỷ lệ 9/10 thôn đã phổ biến.', null],
+    ['Phiếu khảo sát hoàn thành 25/25.', { done: 25, planned: 25 }],
+  ])('surveys: %s', (text, expected) => {
+    expect(surveys(text)).toEqual(expected);
+  });
+  it.each<[string, number | null]>([
+    ['Kết quả khảo sát cho thấy 92,5% người dân hài lòng.', 92.5],
+    ['Mức độ hài lòng của tổ chức, cá nhân đạt 99%.', 99],
+    ['Chỉ số hài lòng về phục vụ hành chính: 96,1%.', 96.1],
+    ['Tỷ lệ người dân hài lòng là 100%.', 100],
+    ['Tỷ lệ thủ tục được giải quyết trực tuyến 75%.', null],
+    ['Tỷ lệ tham gia bảo hiểm y tế đạt 94%.', null],
+    ['Phấn đấu tỷ lệ hài lòng trên 95% vào năm sau.', null],
+  ])('satisfaction: %s', (text, expected) => {
+    expect(sat(text)).toBe(expected);
+  });
+});
+
+describe('more stars wordings', () => {
+  const stars = (text: string) => run(extractStars, doc('II. KẾT QUẢ', ...lines(text))).fields.starsRegistered ?? null;
+  it.each<[string, number | null]>([
+    ['Xã đăng ký mức độ đạt chuẩn 5 sao trong năm nay.', 5],
+    ['Đăng ký: 2 sao.', 2],
+    ['Phường đã đăng ký đạt chuẩn chính quyền thân thiện mức 4 sao.', 4],
+    ['Mục tiêu năm sau đạt 5 sao.', null],
+    ['Năm 2023 xã đạt 3 sao.', null],
+    ['Xã đăng ký đạt mức một sao.', 1],
+  ])('%s', (text, expected) => {
+    expect(stars(text)).toBe(expected);
+  });
+});
+
+describe('more committees wordings', () => {
+  const com = (text: string) => run(extractCommittees, doc('1. Công tác chỉ đạo', ...lines(text))).fields;
+  it.each<[string, number | null, number | null]>([
+    ['Ban Chỉ đạo xã gồm 13 đồng chí.', 13, null],
+    ['Tổ giúp việc gồm 07 công chức chuyên môn.', null, 7],
+    ['Ban Chỉ đạo được kiện toàn với 16 thành viên, Tổ giúp việc có 5 thành viên.', 16, 5],
+    ['Quyết định thành lập Ban Chỉ đạo (gồm 11 thành viên) và Tổ giúp việc (gồm 6 thành viên).', 11, 6],
+    ['Ban Chỉ đạo tỉnh có 25 thành viên.', null, null],
+    ['Ban Chỉ đạo họp 3 lần trong kỳ.', null, null],
+  ])('%s', (text, members, team) => {
+    const f = com(text);
+    expect(f.steeringCommittee?.members ?? null).toBe(members);
+    expect(f.supportTeam?.members ?? null).toBe(team);
+  });
+});
+
+describe('more training and inspection wordings', () => {
+  const train = (text: string) => run(extractTraining, doc('3. Tập huấn', ...lines(text))).fields.training ?? {};
+  const insp = (text: string) => run(extractInspections, doc('4. Kiểm tra, giám sát', ...lines(text))).fields.inspections ?? null;
+  it.each<[string, { classes?: number; participants?: number }]>([
+    ['Tổ chức được 3 hội nghị tập huấn với 210 đại biểu tham dự.', { classes: 3, participants: 210 }],
+    ['Số lớp tập huấn: 2; số người tham gia: 85.', { classes: 2, participants: 85 }],
+    ['Mở 01 lớp tập huấn nghiệp vụ.', { classes: 1 }],
+    ['Tham dự 2 lớp tập huấn do tỉnh tổ chức.', {}],
+    ['Dự kiến tổ chức 2 lớp tập huấn vào quý sau.', {}],
+  ])('training: %s', (text, expected) => {
+    expect(train(text)).toEqual(expected);
+  });
+  it.each<[string, number | null]>([
+    ['Trong kỳ có 02 đợt giám sát của HĐND xã.', 2],
+    ['Số cuộc kiểm tra: 4.', 4],
+    ['Thực hiện kiểm tra, giám sát được 5 cuộc.', 5],
+    ['Chưa có đợt kiểm tra nào.', 0],
+    ['Kế hoạch kiểm tra 3 đợt trong năm tới.', null],
+  ])('inspections: %s', (text, expected) => {
+    expect(insp(text)).toBe(expected);
+  });
+});
+
+describe('more budget wordings', () => {
+  const budget = (text: string) => run(extractBudget, doc('5. Kinh phí', ...lines(text))).fields.budget ?? {};
+  it.each<[string, unknown]>([
+    ['Kinh phí bố trí: 40 triệu đồng; đã sử dụng: 35 triệu đồng.', { planned: { total: 40 }, disbursed: { total: 35 } }],
+    ['Tổng kinh phí bố trí 50 triệu đồng, trong đó ngân sách huyện 20 triệu đồng, ngân sách xã 30 triệu đồng.', { planned: { total: 50, district: 20, commune: 30 } }],
+    // Neither allotted nor spent is said: two equally good readings, so nothing.
+    ['Tổng kinh phí 50 triệu đồng.', {}],
+    ['Kinh phí thực hiện trong kỳ: 7.500.000đ.', { disbursed: { total: 7.5 } }],
+    ['Kinh phí được phân bổ 15 tr.đồng.', { planned: { total: 15 } }],
+    ['Ngân sách xã bố trí 10 triệu đồng, đã chi 6,5 triệu đồng.', { planned: { commune: 10 }, disbursed: { commune: 6.5 } }],
+    ['Năm tới dự kiến xin hỗ trợ 30 triệu đồng.', {}],
+  ])('%s', (text, expected) => {
+    expect(budget(text)).toEqual(expected);
+  });
+});
+
+describe('still more wordings', () => {
+  const profile = (text: string) => run(extractProfile, doc('I. TÌNH HÌNH ĐỊA PHƯƠNG', ...lines(text))).fields.profile ?? {};
+  it.each<[string, string, number | undefined]>([
+    ['Xã có 3 làng, 1.406 hộ, dân số 5.870 người.', 'villages', 3],
+    ['Xã có 3 làng, 1.406 hộ, dân số 5.870 người.', 'households', 1406],
+    ['Xã có 3 làng, 1.406 hộ, dân số 5.870 người.', 'population', 5870],
+    ['Tổng số đảng viên toàn Đảng bộ: 267.', 'partyMembers', 267],
+    ['Đảng bộ gồm 12 chi bộ trực thuộc.', 'partyCells', 12],
+    ['Năm nay chuyển sinh hoạt đến 4 đảng viên.', 'partyMembers', undefined],
+    ['Công an xã: 6 đồng chí chính quy, 9 công an viên.', 'police', 6],
+    ['Diện tích tự nhiên 9,8 km2.', 'areaHa', 980],
+    ['Dân số: khoảng 6 ngàn người.', 'population', 6000],
+    ['Có 1.920 hộ; trong đó 35 hộ nghèo.', 'households', 1920],
+    ['Thôn Đông có 320 hộ.', 'households', undefined],
+  ])('%s → %s = %s', (text, key, value) => {
+    expect((profile(text) as Record<string, unknown>)[key]).toBe(value);
+  });
+
+  const stars = (text: string) => run(extractStars, doc('II. KẾT QUẢ', ...lines(text))).fields.starsRegistered ?? null;
+  it.each<[string, number | null]>([
+    ['Về đăng ký sao: xã đăng ký 4 sao năm 2024.', 4],
+    ['Đăng ký đạt chuẩn: 03 sao.', 3],
+    ['Xã tự đánh giá đủ điều kiện đăng ký mức 2 sao.', 2],
+    ['Chưa đăng ký mức sao năm nay.', null],
+    ['Huyện giao chỉ tiêu 50% số xã đạt 3 sao.', null],
+  ])('stars: %s', (text, expected) => {
+    expect(stars(text)).toBe(expected);
+  });
+
+  const prop = (text: string) => run(extractPropaganda, doc('2. Tuyên truyền', ...lines(text))).fields.propaganda ?? {};
+  it.each<[string, { banners?: number; panels?: number }]>([
+    ['Đã căng 08 băng rôn tại trụ sở.', { banners: 8 }],
+    ['Xây dựng 2 pano tấm lớn ở ngã ba.', { panels: 2 }],
+    ['Treo băng rôn tại 12 thôn.', {}],
+    ['Trong kỳ, treo 16 băng rôn; làm 3 pa-nô; phát 500 tờ gấp.', { banners: 16, panels: 3 }],
+    ['Số lượng băng rôn: 21 chiếc.', { banners: 21 }],
+    ['Số lượng pano, áp phích: 5 chiếc.', { panels: 5 }],
+    ['Năm 2023 đã treo 30 băng rôn; năm nay treo 12 băng rôn.', { banners: 12 }],
+    ['Huyện cấp cho xã 10 băng rôn mẫu.', { banners: 10 }],
+  ])('propaganda: %s', (text, expected) => {
+    expect(prop(text)).toEqual(expected);
+  });
+
+  const com = (text: string) => run(extractCommittees, doc('1. Công tác chỉ đạo', ...lines(text))).fields;
+  it.each<[string, number | null, number | null]>([
+    ['Ban Chỉ đạo (17 thành viên) họp định kỳ hằng quý.', 17, null],
+    ['Tổ giúp việc có 04 thành viên do công chức Tư pháp làm tổ trưởng.', null, 4],
+    ['Ban Chỉ đạo xã có 9 người, Tổ giúp việc có 5 người.', 9, 5],
+    ['Ban Chỉ đạo huyện gồm 23 thành viên; xã chưa kiện toàn.', null, null],
+  ])('committees: %s', (text, members, team) => {
+    const f = com(text);
+    expect(f.steeringCommittee?.members ?? null).toBe(members);
+    expect(f.supportTeam?.members ?? null).toBe(team);
+  });
+
+  const budget = (text: string) => run(extractBudget, doc('5. Kinh phí', ...lines(text))).fields.budget ?? {};
+  it.each<[string, unknown]>([
+    ['Kinh phí dự toán: 18 triệu đồng.', { planned: { total: 18 } }],
+    ['Đã giải ngân 100% kinh phí được giao là 18 triệu đồng.', { planned: { total: 18 } }],
+    ['Kinh phí đã chi: 4.250.000 đồng (ngân sách xã).', { disbursed: { total: 4.25, commune: 4.25 } }],
+    ['Đề xuất bổ sung 15 triệu đồng kinh phí.', {}],
+  ])('budget: %s', (text, expected) => {
+    expect(budget(text)).toEqual(expected);
+  });
+});
