@@ -48,6 +48,8 @@ describe('letters as Writer lays them out', () => {
   it('the body: recipients, the units, the problem with its quote; the unit written as staff write it', () => {
     expect(reminder.replace(/\s+/g, ' ')).toContain('Kính gửi: Ủy ban nhân dân các xã, thị trấn: thị trấn Bắc Lý, xã Mai Trung.');
     expect(reminder).toContain('1. Thị trấn Bắc Lý.');
+    expect(reminder.replace(/\s+/g, ' ')).toContain('Đến nay, Phòng Nội vụ chưa nhận được báo cáo');
+    expect(headOf('tỉnh Bắc Ninh', new Date())).toMatchObject({ superior: 'UBND TỈNH BẮC NINH', office: 'SỞ NỘI VỤ', officeName: 'Sở Nội vụ', place: 'Bắc Ninh' });
     const c = correction.replace(/\s+/g, ' ');
     expect(c).toContain('Trích báo cáo: “Tổng số cán bộ, công chức: 17 người”');
     expect(c).toContain('Đề nghị Ủy ban nhân dân xã Thanh Vân kiểm tra');

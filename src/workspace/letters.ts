@@ -20,8 +20,9 @@ const FONT = 'Times New Roman';
 export interface LetterHead {
   /** The superior body, as written on the first line: 'UBND HUYỆN HIỆP HÒA'. */
   superior: string;
-  /** The issuing office: 'PHÒNG NỘI VỤ'. */
+  /** The issuing office: 'PHÒNG NỘI VỤ'; in running text 'Phòng Nội vụ'. */
   office: string;
+  officeName: string;
   /** Its short symbol for the number line: 'PNV'. */
   symbol: string;
   /** The place of the date line: 'Hiệp Hòa'. */
@@ -154,12 +155,12 @@ export async function reminderLetter(r: ReminderInput): Promise<Buffer> {
     head(r.head, subject),
     para([run('Kính gửi: ', { bold: false }), run(`Ủy ban nhân dân ${r.unitsWord}: ${r.units.join(', ')}.`)], { align: AlignmentType.LEFT, before: 240, left: Math.round(1.27 * CM) }),
     para([run(
-      `Đến nay, ${r.head.office.toLocaleLowerCase('vi').replace(/^./u, (c) => c.toLocaleUpperCase('vi'))} chưa nhận được báo cáo kết quả xây dựng chính quyền thân thiện ${r.periodLabel} ` +
+      `Đến nay, ${r.head.officeName} chưa nhận được báo cáo kết quả xây dựng chính quyền thân thiện ${r.periodLabel} ` +
       `của ${r.units.length} đơn vị nêu trên${r.deadline ? ` (thời hạn gửi báo cáo: ngày ${r.deadline})` : ''}.`,
     )], { indent: true }),
     para([run(
       `Để kịp thời tổng hợp, báo cáo cấp trên, đề nghị Ủy ban nhân dân ${r.unitsWord} nêu trên khẩn trương hoàn thành báo cáo ` +
-      'và gửi về Phòng Nội vụ trước ngày ....../....../........ (bản điện tử định dạng .docx hoặc .pdf).',
+      `và gửi về ${r.head.officeName} trước ngày ....../....../........ (bản điện tử định dạng .docx hoặc .pdf).`,
     )], { indent: true }),
     para([run('Danh sách đơn vị chưa gửi báo cáo:')], { indent: true, after: 60 }),
     ...r.units.map((u, i) => para([run(`${i + 1}. ${u.replace(/^./u, (c) => c.toLocaleUpperCase('vi'))}.`)], { indent: true, after: 0 })),
@@ -190,12 +191,12 @@ export async function correctionRequestLetter(r: CorrectionRequestInput): Promis
     head(r.head, subject),
     para([run('Kính gửi: '), run(`Ủy ban nhân dân ${r.unit}.`)], { align: AlignmentType.LEFT, before: 240, left: Math.round(1.27 * CM) }),
     para([run(
-      `Phòng Nội vụ đã nhận ${r.reportRef} của Ủy ban nhân dân ${r.unit} về kết quả xây dựng chính quyền thân thiện ${r.periodLabel}. ` +
+      `${r.head.officeName} đã nhận ${r.reportRef} của Ủy ban nhân dân ${r.unit} về kết quả xây dựng chính quyền thân thiện ${r.periodLabel}. ` +
       `Qua rà soát, báo cáo còn ${r.problems.length} nội dung cần kiểm tra, chỉnh sửa như sau:`,
     )], { indent: true }),
     ...items,
     para([run(
-      `Đề nghị Ủy ban nhân dân ${r.unit} kiểm tra, chỉnh sửa các nội dung trên và gửi lại báo cáo về Phòng Nội vụ ` +
+      `Đề nghị Ủy ban nhân dân ${r.unit} kiểm tra, chỉnh sửa các nội dung trên và gửi lại báo cáo về ${r.head.officeName} ` +
       'trước ngày ....../....../........ để tổng hợp./.',
     )], { indent: true, before: 120 }),
     foot(r.head, []),
@@ -214,6 +215,7 @@ export function headOf(scopeLabel: string | null, date: Date): LetterHead {
   return {
     superior: `UBND ${kind.toLocaleUpperCase('vi')} ${name.toLocaleUpperCase('vi')}`,
     office: provinceLevel ? 'SỞ NỘI VỤ' : 'PHÒNG NỘI VỤ',
+    officeName: provinceLevel ? 'Sở Nội vụ' : 'Phòng Nội vụ',
     symbol: provinceLevel ? 'SNV' : 'PNV',
     place: name,
     signer: provinceLevel ? 'GIÁM ĐỐC' : 'TRƯỞNG PHÒNG',
