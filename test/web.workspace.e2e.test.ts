@@ -19,7 +19,10 @@ import { inProcessIntake } from '../src/api/intake.ts';
 import { buildServer } from '../src/api/server.ts';
 import { valueFlags } from '../src/workspace/recheck.ts';
 import { createWorkbench, DISTRICT, PERIOD, PROVINCE, type Workbench } from './api.fixture.ts';
-import { sampleExtraction } from './helpers/db.ts';
+import { createTestDatabase, sampleExtraction } from './helpers/db.ts';
+import { createApp } from '../src/app.ts';
+import { Workspace } from '../src/consolidate/service.ts';
+import { TokensRepository } from '../src/db/repositories/tokens.ts';
 
 const run = promisify(execFile);
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -222,6 +225,14 @@ describe('the district officer\'s workspace in Chromium', () => {
     await page.click('#report-aliases button.undo-alias');
     await page.click('#report-close');
     await expect.poll(() => page.locator(`tbody tr.missing[data-commune="${typo.right}"]`).count()).toBe(1);
+    // Every mapping stays listed, with who, when, why and whether it still applies.
+    await page.click('button[data-tab="submissions"]');
+    await page.waitForSelector('#aliases-table');
+    const line = await page.textContent('#aliases-table tbody tr >> nth=0');
+    expect(line).toContain(typo.written);
+    expect(line).toContain('Xã gõ sai dấu tên xã');
+    expect(line).toMatch(/Nguyễn Thị Biên Tập, \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    expect(line).toContain('đã huỷ');
     await page.close();
   });
 
@@ -251,6 +262,7 @@ describe('the district officer\'s workspace in Chromium', () => {
     await login(page);
     await flagsTab(page);
     const group = page.locator(`section.flag-group[data-commune="${mismatch}"]`);
+    expect(await group.locator('h3').textContent()).toContain(`xã ${mismatch}`);
     await group.locator('li.flag[data-code="SUM_MISMATCH"] button.fix').click();
     await page.waitForSelector('#report-dialog[open] #values-table .new-value');
     expect(await page.evaluate(() => document.activeElement?.classList.contains('new-value'))).toBe(true);
@@ -388,6 +400,38 @@ describe('the district officer\'s workspace in Chromium', () => {
     await page.click('button[data-tab="submissions"]');
     await expect.poll(() => page.textContent('#deadline-value')).toBe('15/01/2025');
     await page.close();
+  });
+
+  it('a new installation: no period yet — the exports wait, the page says what to do; the first period opens empty', async () => {
+    const db = await createTestDatabase('pglite');
+    const app = createApp(db);
+    const workspace = new Workspace({ db: db.db, reports: app.reports, registry: app.registry, scope: { district: DISTRICT, province: PROVINCE } });
+    const tokens = new TokensRepository(db.db);
+    const token = (await tokens.create('Cán bộ mới', 'editor')).token;
+    const empty = await buildServer({ app, workspace, tokens, intake: inProcessIntake(wb.queue), inboxDir: wb.inbox, maxFileBytes: 1 << 20 });
+    const url = await empty.listen({ port: 0, host: '127.0.0.1' });
+    const page = await newPage();
+    try {
+      await page.goto(`${url}/`);
+      await page.fill('#token-input', token);
+      await page.click('#login-btn');
+      await page.waitForSelector('#app-view:not([hidden])');
+      await expect.poll(() => page.textContent('#table-area')).toContain('Hãy mở kỳ báo cáo');
+      expect(await page.isDisabled('#export-xlsx')).toBe(true);
+      expect(await page.isDisabled('#export-csv')).toBe(true);
+      await page.click('#period-open');
+      await page.fill('#new-period-year', '2025');
+      await page.selectOption('#new-period-part', 'H1');
+      await page.click('#period-submit');
+      await expect.poll(() => page.textContent('#chip-reported')).toContain('0/19');
+      expect(await page.isDisabled('#export-xlsx')).toBe(false);
+      expect(await page.textContent('body')).not.toContain('Tham số không hợp lệ');
+      expect(page.errors).toEqual([]);
+    } finally {
+      await page.close();
+      await empty.close();
+      await db.cleanup();
+    }
   });
 
   it('prints A4 landscape with the title block and every row once', async () => {

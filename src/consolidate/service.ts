@@ -13,7 +13,8 @@ import { aliasedExtraction, AliasesRepository, type AliasLevel, type AliasRow } 
 import { FlagStatesRepository } from '../workspace/flag-states.ts';
 import { deadlineEnd, PeriodsRepository, timingOf, type Timing } from '../workspace/periods.ts';
 import { fieldOf, recheckReport, storedFlag } from '../workspace/recheck.ts';
-import { nameDistance, nameKey } from '../document/names.ts';
+import { aliasCandidates, aliasTarget, scopesFor, type AliasCandidates } from '../workspace/units.ts';
+import { nameKey } from '../document/names.ts';
 import { criteriaCheckNote, criteriaSetForPeriod } from '../criteria/sets.ts';
 import { periodEnd, type Registry } from '../registry/index.ts';
 import { crossChecks, type WorkspaceFlag } from './checks.ts';
@@ -633,66 +634,16 @@ export class Workspace {
     return { ok: true, correction: viewOf(row, prepared.extraction) };
   }
 
-  /** The scopes the page offers for a period: the configured one, the province its units are in at the
-   *  period's end (tỉnh Bắc Giang for 2024-H1, tỉnh Bắc Ninh for 2025-H2) and that province's districts
-   *  in force then (none from 1 Jul 2025). */
+  /** The scopes the page offers for a period (src/workspace/units.ts). */
   scopesFor(period: string): { configured: string | null; options: string[] } {
-    const registry = this.deps.registry.forPeriod(period);
-    const configured = this.servedDistrictLabel();
-    let groups: ServedDistrict[] = [];
-    try {
-      groups = configured ? servedDistricts(registry, this.deps.scope, []) : [];
-    } catch {
-      groups = [];
-    }
-    const provinces = new Map<string, { code: string; label: string }>();
-    for (const g of groups) {
-      for (const c of g.communes.slice(0, 1)) {
-        const u = registry.lists.map((l) => l.commune(c.code)).find((x) => x && registry.inForce(x));
-        if (u) provinces.set(u.provinceCode, { code: u.provinceCode, label: `${u.provinceKind} ${u.province}` });
-      }
-    }
-    const options = new Set<string>(configured ? [configured] : []);
-    for (const p of provinces.values()) {
-      options.add(p.label);
-      const districts = new Map<string, string>();
-      for (const u of registry.list.units) {
-        if (u.provinceCode !== p.code || !u.districtCode || !u.district) continue;
-        districts.set(u.districtCode, `${u.districtKind} ${u.district}, ${u.provinceKind} ${u.province}`);
-      }
-      for (const d of [...districts.values()].sort((a, b) => a.localeCompare(b, 'vi'))) options.add(d);
-    }
-    return { configured, options: [...options] };
+    return scopesFor(this.deps.registry, this.deps.scope, this.servedDistrictLabel(), period);
   }
 
-  /** The registered units a report's commune (or district) may be mapped to: the scope's units in force
-   *  for its period, nearest name first. */
-  async aliasCandidates(reportId: number, level: AliasLevel, scope?: string): Promise<{ written: string | null; candidates: { code: string; label: string; distance: number }[] } | undefined> {
+  /** The registered units a report's commune (or district) may be mapped to, nearest name first. */
+  async aliasCandidates(reportId: number, level: AliasLevel, scope?: string): Promise<AliasCandidates | undefined> {
     const report = await this.deps.reports.get(reportId);
     if (!report?.period) return undefined;
-    const u = report.extraction.unit;
-    const registry = this.deps.registry.forPeriod(report.period);
-    const written = level === 'commune' ? u.commune : u.district;
-    let candidates: { code: string; label: string; name: string }[];
-    if (level === 'commune') {
-      const districts = servedDistricts(registry, this.settingOf(scope), [u]);
-      candidates = districts.flatMap((d) => d.communes.map((c) => ({
-        code: c.code, name: c.commune, label: `${c.communeKind} ${c.commune}${c.district ? `, ${c.district}` : ''}${d.province ? `, ${d.province}` : ''}`,
-      })));
-    } else {
-      const province = u.province ? registry.findProvince(u.province) : null;
-      const pool = province ? registry.list.units.filter((x) => x.provinceCode === province.provinceCode) : registry.list.units;
-      const seen = new Map<string, { code: string; label: string; name: string }>();
-      for (const x of pool) {
-        if (!x.districtCode || !x.district || seen.has(x.districtCode)) continue;
-        seen.set(x.districtCode, { code: x.districtCode, name: x.district, label: `${x.districtKind ?? 'huyện'} ${x.district}, ${x.province}` });
-      }
-      candidates = [...seen.values()];
-    }
-    const ranked = candidates
-      .map((c) => ({ code: c.code, label: c.label, distance: written ? nameDistance(written, c.name) : 99 }))
-      .sort((a, b) => a.distance - b.distance || a.label.localeCompare(b.label, 'vi'));
-    return { written, candidates: ranked };
+    return aliasCandidates(this.deps.registry, this.settingOf(scope), report.extraction.unit, report.period, level);
   }
 
   /** Maps the commune (or district) a report writes to a registered unit, for this and later reports. */
@@ -700,31 +651,9 @@ export class Workspace {
     const report = await this.deps.reports.get(input.reportId);
     if (!report) return { ok: false, status: 404, message: `không có báo cáo số ${input.reportId}` };
     if (!report.period) return { ok: false, status: 400, message: 'báo cáo không rõ kỳ: không xác định được danh mục đơn vị' };
-    const u = report.extraction.unit;
-    const registry = this.deps.registry.forPeriod(report.period);
-    const written = input.level === 'commune' ? u.commune : u.district;
-    if (!written) return { ok: false, status: 400, message: input.level === 'commune' ? 'báo cáo không nêu tên xã' : 'báo cáo không nêu tên huyện' };
-    const reason = input.reason.normalize('NFC').trim();
-    if (input.level === 'commune') {
-      const target = registry.lists.map((l) => l.commune(input.targetCode)).find((x) => x && registry.inForce(x));
-      if (!target) return { ok: false, status: 400, message: `mã ${input.targetCode} không phải đơn vị cấp xã trong ${registry.label}` };
-      if (nameKey(target.commune) === nameKey(written) && nameKey(target.district ?? '') === nameKey(u.district ?? '')) {
-        return { ok: false, status: 400, message: `báo cáo đã ghi đúng tên ${target.communeKind} ${target.commune}` };
-      }
-      const alias = await this.aliases.add({
-        level: 'commune', written, within_district_key: u.district ? nameKey(u.district) : null, within_province_key: u.province ? nameKey(u.province) : null,
-        target_code: target.communeCode, target_name: target.commune, target_kind: target.communeKind, target_district: target.district,
-        target_province: target.province, reason, report_id: report.id, token_id: who.tokenId, who: who.name,
-      });
-      return { ok: true, alias };
-    }
-    const target = registry.lists.map((l) => l.district(input.targetCode)).find((x) => x && registry.inForce(x));
-    if (!target) return { ok: false, status: 400, message: `mã ${input.targetCode} không phải đơn vị cấp huyện trong ${registry.label}` };
-    const alias = await this.aliases.add({
-      level: 'district', written, within_district_key: null, within_province_key: null,
-      target_code: target.districtCode, target_name: target.district, target_kind: target.districtKind, target_district: target.district,
-      target_province: target.province, reason, report_id: report.id, token_id: who.tokenId, who: who.name,
-    });
+    const target = aliasTarget(this.deps.registry, report.extraction.unit, report.period, input);
+    if (!target.ok) return target;
+    const alias = await this.aliases.add({ ...target.alias, reason: input.reason.normalize('NFC').trim(), report_id: report.id, token_id: who.tokenId, who: who.name });
     return { ok: true, alias };
   }
 }

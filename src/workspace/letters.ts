@@ -20,8 +20,9 @@ const FONT = 'Times New Roman';
 export interface LetterHead {
   /** The superior body, as written on the first line: 'UBND HUYỆN HIỆP HÒA'. */
   superior: string;
-  /** The issuing office: 'PHÒNG NỘI VỤ'. */
+  /** The issuing office: 'PHÒNG NỘI VỤ'; in running text 'Phòng Nội vụ'. */
   office: string;
+  officeName: string;
   /** Its short symbol for the number line: 'PNV'. */
   symbol: string;
   /** The place of the date line: 'Hiệp Hòa'. */
@@ -56,9 +57,12 @@ function para(children: TextRun[], o: { align?: (typeof AlignmentType)[keyof typ
 
 const centered = (children: TextRun[], after = 0) => para(children, { align: AlignmentType.CENTER, after });
 
-/** A short rule under a centred heading line (a bottom border on an empty, narrow paragraph). */
-function rule(widthCm: number): Paragraph {
-  const side = Math.round((CONTENT / 2 - widthCm * CM) / 2);
+/** The head's columns: the issuing body's, and the national title's (wide enough for it on one line). */
+const HEAD_SPLIT = 0.4;
+
+/** A short rule under a centred heading line (a bottom border on an empty, narrow paragraph) in a column. */
+function rule(widthCm: number, columnWidth: number): Paragraph {
+  const side = Math.round((columnWidth - widthCm * CM) / 2);
   return new Paragraph({
     children: [],
     indent: { left: Math.max(side, 0), right: Math.max(side, 0) },
@@ -92,17 +96,17 @@ function head(h: LetterHead, subject: string): Table {
   const left = [
     centered([run(h.superior, { size: 13 })]),
     centered([run(h.office, { size: 13, bold: true })]),
-    rule(2),
+    rule(2.5, Math.round(CONTENT * HEAD_SPLIT)),
     centered([run(`Số:       /${h.symbol}`, { size: 13 })]),
     centered([run(subject, { size: 12 })], 0),
   ];
   const right = [
-    centered([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 13, bold: true })]),
-    centered([run('Độc lập - Tự do - Hạnh phúc', { size: 14, bold: true })]),
-    rule(5.5),
+    centered([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 12, bold: true })]),
+    centered([run('Độc lập - Tự do - Hạnh phúc', { size: 13, bold: true })]),
+    rule(5.5, CONTENT - Math.round(CONTENT * HEAD_SPLIT)),
     centered([run(dateLine(h.place, h.date), { size: 14, italics: true })]),
   ];
-  return twoColumns(left, right);
+  return twoColumns(left, right, HEAD_SPLIT);
 }
 
 function foot(h: LetterHead, recipients: string[]): Table {
@@ -151,12 +155,12 @@ export async function reminderLetter(r: ReminderInput): Promise<Buffer> {
     head(r.head, subject),
     para([run('Kính gửi: ', { bold: false }), run(`Ủy ban nhân dân ${r.unitsWord}: ${r.units.join(', ')}.`)], { align: AlignmentType.LEFT, before: 240, left: Math.round(1.27 * CM) }),
     para([run(
-      `Đến nay, ${r.head.office.toLocaleLowerCase('vi').replace(/^./u, (c) => c.toLocaleUpperCase('vi'))} chưa nhận được báo cáo kết quả xây dựng chính quyền thân thiện ${r.periodLabel} ` +
+      `Đến nay, ${r.head.officeName} chưa nhận được báo cáo kết quả xây dựng chính quyền thân thiện ${r.periodLabel} ` +
       `của ${r.units.length} đơn vị nêu trên${r.deadline ? ` (thời hạn gửi báo cáo: ngày ${r.deadline})` : ''}.`,
     )], { indent: true }),
     para([run(
       `Để kịp thời tổng hợp, báo cáo cấp trên, đề nghị Ủy ban nhân dân ${r.unitsWord} nêu trên khẩn trương hoàn thành báo cáo ` +
-      'và gửi về Phòng Nội vụ trước ngày ....../....../........ (bản điện tử định dạng .docx hoặc .pdf).',
+      `và gửi về ${r.head.officeName} trước ngày ....../....../........ (bản điện tử định dạng .docx hoặc .pdf).`,
     )], { indent: true }),
     para([run('Danh sách đơn vị chưa gửi báo cáo:')], { indent: true, after: 60 }),
     ...r.units.map((u, i) => para([run(`${i + 1}. ${u.replace(/^./u, (c) => c.toLocaleUpperCase('vi'))}.`)], { indent: true, after: 0 })),
@@ -179,7 +183,6 @@ export interface CorrectionRequestInput {
 /** The request to one unit to correct its report and send it again, listing each problem with its quote. */
 export async function correctionRequestLetter(r: CorrectionRequestInput): Promise<Buffer> {
   const subject = `V/v đề nghị kiểm tra, chỉnh sửa báo cáo kết quả xây dựng chính quyền thân thiện ${r.periodLabel}`;
-  const unitTitle = r.unit.replace(/^./u, (c) => c.toLocaleUpperCase('vi'));
   const items = r.problems.flatMap((p, i) => [
     para([run(`${i + 1}. ${p.title}: `, { bold: true }), run(p.message.replace(/\.?$/, '.'))], { indent: true, after: 40 }),
     ...p.quotes.map((q) => para([run('Trích báo cáo: ', { italics: true }), run(`“${q}”`, { italics: true })], { indent: true, after: 40 })),
@@ -188,12 +191,12 @@ export async function correctionRequestLetter(r: CorrectionRequestInput): Promis
     head(r.head, subject),
     para([run('Kính gửi: '), run(`Ủy ban nhân dân ${r.unit}.`)], { align: AlignmentType.LEFT, before: 240, left: Math.round(1.27 * CM) }),
     para([run(
-      `Phòng Nội vụ đã nhận ${r.reportRef} của Ủy ban nhân dân ${r.unit} về kết quả xây dựng chính quyền thân thiện ${r.periodLabel}. ` +
+      `${r.head.officeName} đã nhận ${r.reportRef} của Ủy ban nhân dân ${r.unit} về kết quả xây dựng chính quyền thân thiện ${r.periodLabel}. ` +
       `Qua rà soát, báo cáo còn ${r.problems.length} nội dung cần kiểm tra, chỉnh sửa như sau:`,
     )], { indent: true }),
     ...items,
     para([run(
-      `Đề nghị Ủy ban nhân dân ${unitTitle} kiểm tra, chỉnh sửa các nội dung trên và gửi lại báo cáo về Phòng Nội vụ ` +
+      `Đề nghị Ủy ban nhân dân ${r.unit} kiểm tra, chỉnh sửa các nội dung trên và gửi lại báo cáo về ${r.head.officeName} ` +
       'trước ngày ....../....../........ để tổng hợp./.',
     )], { indent: true, before: 120 }),
     foot(r.head, []),
@@ -212,6 +215,7 @@ export function headOf(scopeLabel: string | null, date: Date): LetterHead {
   return {
     superior: `UBND ${kind.toLocaleUpperCase('vi')} ${name.toLocaleUpperCase('vi')}`,
     office: provinceLevel ? 'SỞ NỘI VỤ' : 'PHÒNG NỘI VỤ',
+    officeName: provinceLevel ? 'Sở Nội vụ' : 'Phòng Nội vụ',
     symbol: provinceLevel ? 'SNV' : 'PNV',
     place: name,
     signer: provinceLevel ? 'GIÁM ĐỐC' : 'TRƯỞNG PHÒNG',

@@ -42,6 +42,12 @@ function fillSelect(select, options) {
   if (options.some(([v]) => v === keep)) select.value = keep;
 }
 
+/** 'Đông Lỗ' → 'xã Đông Lỗ', from the table's rows. @param {string} name */
+function withKind(name) {
+  const row = state.table && state.table.districts.flatMap((/** @type {any} */ d) => d.rows).find((/** @type {any} */ r) => r.commune === name);
+  return row && row.communeKind ? `${row.communeKind} ${name}` : name;
+}
+
 const isContent = (/** @type {any} */ f) => !!state.labels && state.labels.contentFlags.includes(f.code);
 
 export function renderFlags() {
@@ -69,7 +75,7 @@ export function renderFlags() {
     const cb = fb.some(isContent) ? 0 : 1;
     return ca - cb || (a ? 0 : 1) - (b ? 0 : 1) || collator.compare(a, b);
   });
-  const parts = ordered.map(([name, flags]) => group(name ? `${flags[0].reportId ? '' : ''}${name}` : 'Chung cho cả kỳ', name, flags.sort((x, y) => Number(!isContent(x)) - Number(!isContent(y)))));
+  const parts = ordered.map(([name, flags]) => group(name ? withKind(name) : 'Chung cho cả kỳ', name, flags.sort((x, y) => Number(!isContent(x)) - Number(!isContent(y)))));
   if (missing.length) {
     const names = missing.map((f) => f.commune).sort(collator.compare);
     parts.push(h('section', { class: 'flag-group missing-line', id: 'missing-line', dataset: { code: 'MISSING_SUBMISSION' } },

@@ -6,7 +6,7 @@ import { $, copyText, fmtDay, fmtTime, h, notice, periodLabel, unitName } from '
 import { canEdit, hooks, periodQuery, state } from './state.js';
 
 export async function loadSubmissions() {
-  const [data, letters] = await Promise.all([api(`/api/submissions?${periodQuery()}`), api(`/api/letters?${periodQuery()}`)]);
+  const [data, letters, aliases] = await Promise.all([api(`/api/submissions?${periodQuery()}`), api(`/api/letters?${periodQuery()}`), api('/api/aliases')]);
   const s = data.summary;
   const timing = state.labels.timing;
   const parts = [];
@@ -59,6 +59,17 @@ export async function loadSubmissions() {
         h('td', {}, h('span', { class: `badge ${f.status === 'failed' ? 'error' : 'warning'}` }, labels[f.status] || f.status)),
         h('td', {}, f.error_message || ''),
         h('td', {}, fmtTime(f.received_at))))))));
+  }
+  if (aliases.aliases.length) {
+    parts.push(h('h3', {}, 'Tên đơn vị đã gán vào danh mục'));
+    parts.push(h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'aliases-table' },
+      h('thead', {}, h('tr', {}, ...['Báo cáo ghi', 'Được tính là', 'Lý do', 'Người gán, lúc', 'Hiện trạng'].map((x) => h('th', { scope: 'col' }, x)))),
+      h('tbody', {}, aliases.aliases.map((/** @type {any} */ a) => h('tr', { class: a.revokedAt ? 'missing' : '' },
+        h('td', {}, a.written),
+        h('td', {}, [a.target, a.targetDistrict && a.targetDistrict !== a.target ? a.targetDistrict : null, a.targetProvince].filter(Boolean).join(', ')),
+        h('td', { class: 'files' }, a.reason),
+        h('td', {}, `${a.who}, ${fmtTime(a.at)}`),
+        h('td', {}, a.revokedAt ? `đã huỷ ${fmtTime(a.revokedAt)}` : 'đang áp dụng')))))));
   }
   $('submissions-area').replaceChildren(...parts);
 }

@@ -4,11 +4,13 @@
 import { api } from './api.js';
 import { $, collator, fmt, h, periodLabel, unitName } from './dom.js';
 import { hooks, periodQuery, state } from './state.js';
+import { renderFlags } from './flags.js';
 
 export async function loadTable() {
   state.table = await api(`/api/consolidated?${periodQuery()}`);
   renderSummary();
   renderTable();
+  renderFlags(); // its groups name the units with their kind, from the table
 }
 
 export function renderSummary() {
