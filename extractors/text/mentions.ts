@@ -40,14 +40,18 @@ const NOT_AFTER = new Map(CONCEPTS.map((c) => [c.id, c.notAfter?.length ? new Re
 const NOT_RIGHT_BEFORE = new Map(CONCEPTS.map((c) => [c.id, c.notRightBefore ? new RegExp(String.raw`(?<![\p{L}])(?:${c.notRightBefore})\s*$`, 'u') : null]));
 const NOT_BEFORE = new Map(CONCEPTS.map((c) => [c.id, c.notBefore?.length ? new RegExp(String.raw`(?<![\p{L}])(?:${c.notBefore.join('|')})(?![\p{L}])`, 'u') : null]));
 
-/** The concept word a text starts with (the longest), and the text after it. */
-function wordAt(s: string): Word | null {
+/** A qualifier right after a label's concept word ('cán bộ, công chức được giao …'): the label goes on. */
+const QUAL_START = new RegExp(String.raw`^\s*(?:${[...QUALIFIERS.quota, ...QUALIFIERS.actual, ...QUALIFIERS.plan, ...QUALIFIERS.past].join('|')})(?![\p{L}])`, 'u');
+
+/** The concept word a text starts with (the longest). In a label (`label`), a qualifier may follow it. */
+function wordAt(s: string, label = false): Word | null {
   const t = s.trimStart();
   for (const { w, re } of WORD_RES) {
     const m = re.exec(t);
     if (!m) continue;
+    const rest = t.slice(m[0].length);
     // 'hộ nghèo', 'thôn đạt chuẩn văn hóa', 'đảng viên mới': a kind of the thing, not the thing.
-    if (NOT_AFTER.get(w.concept)?.test(t.slice(m[0].length))) return null;
+    if (NOT_AFTER.get(w.concept)?.test(rest) && !(label && QUAL_START.test(rest))) return null;
     return w;
   }
   return null;
@@ -139,7 +143,8 @@ export function mentionsIn(text: string, folded: string): Mention[] {
       if (!concept) {
         let best = 0;
         for (const f of labelSeg.matchAll(CONCEPT_RE)) {
-          const w = wordAt(f[0])!;
+          const w = wordAt(labelSeg.slice(f.index), true);
+          if (!w) continue;
           const fit = unitFits(w.concept, q);
           if (!fit.ok) continue;
           const score = (fit.unit ? 2 : 1) + (/(?:^|[\s,;:(])(?:tong so|so luong|so)\s+$/.test(labelSeg.slice(0, f.index)) ? 1 : 0);
@@ -149,7 +154,16 @@ export function mentionsIn(text: string, folded: string): Mention[] {
           }
         }
       }
-      // 3. the subject of the clause before, in the same sentence
+      // 3. a bracket right after the quantity that names it: '486,2 ha (diện tích tự nhiên)'
+      if (!concept) {
+        const br = /^\s*(?:[\p{L}²]{1,6}\s*)?\(([^()]{2,40})\)/u.exec(folded.slice(cl.start + q.end, cl.end));
+        const w = br ? wordAt(br[1]!) : null;
+        if (w && unitFits(w.concept, q).ok) {
+          concept = w.concept;
+          how = 'noun';
+        }
+      }
+      // 4. the subject of the clause before, in the same sentence
       if (!concept && prevConcept && prevConcept.sentence === cl.sentence) {
         if (unitFits(prevConcept.concept, q).ok && ![...labelSeg.matchAll(CONCEPT_RE)].length) {
           concept = prevConcept.concept;
