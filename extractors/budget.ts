@@ -190,6 +190,9 @@ function sidesAsRows(t: Table, view: TableView, rows: string[][], factor: number
 
 // --- text ------------------------------------------------------------------------------------
 
+/** An amount spelled out in brackets after its digits: '(Hai mươi lăm triệu đồng)'. */
+const SPELLED_AMOUNT = /^\s*\((?![^()]*sach)[\p{L}\s]*?(?<![\p{L}])(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|nghin|ngan|trieu|ty)(?![\p{L}])[\p{L}\s]*?dong\s*\)/u;
+
 
 function fromText(doc: DocumentModel): TableResult {
   const budget: Budget = { planned: {}, disbursed: {} };
@@ -201,7 +204,15 @@ function fromText(doc: DocumentModel): TableResult {
     // Amounts in any of their shapes: '30 triệu đồng', '30 tr.đồng', '18.600.000đ', '45.000 nghìn đồng'.
     // A bracket right after an amount speaks of that amount only: '… 35 triệu đồng (ngân sách xã), đã chi 35 triệu'
     // leaves the spending's level unsaid (a level named before, as the subject, still covers every amount).
-    const amounts = quantities(line.folded).filter((q) => q.millionVnd !== null);
+    // A unit stated once for the line ('Kinh phí (triệu đồng): dự toán 15; thực hiện 15') makes bare numbers after a side word amounts.
+    const lineUnit = unitFactor(line.folded);
+    const amounts = quantities(line.folded).filter((q) => {
+      if (q.millionVnd !== null) return true;
+      if (lineUnit === null || q.ratio || q.percent || !/^\s*(?:[;,.]|$)/.test(q.after)) return false;
+      if (sideOf(line.folded.slice(Math.max(0, q.numStart - 20), q.numStart)) === null) return false;
+      q.millionVnd = round6(q.value * lineUnit);
+      return true;
+    });
     let blanked = line.folded;
     for (const q of amounts) {
       const br = /^\s*\([^()\d]*\)/.exec(blanked.slice(q.end));
@@ -221,7 +232,8 @@ function fromText(doc: DocumentModel): TableResult {
       const side: Side | null = nearestSide(leadClause + line.folded.slice(start, start + 2)) ?? sideOf(heading);
       if (!side) continue;
       // Just after the amount, before any bracket or other number: '2,5 triệu đồng từ ngân sách xã'.
-      const after = line.folded.slice(start + m[0].length);
+      // (a spelled-out amount in brackets, '(Hai mươi lăm triệu đồng)', is skipped)
+      const after = line.folded.slice(start + m[0].length).replace(SPELLED_AMOUNT, (s) => ' '.repeat(s.length));
       const tail = after.split(/[,;.(\d]/)[0]!;
       // 'Tổng kinh phí … là 12.500.000 đồng (ngân sách phường)': the total, and the level in brackets.
       const bracket = /^\s*\(([^()]*)\)/.exec(after)?.[1] ?? '';
@@ -230,8 +242,8 @@ function fromText(doc: DocumentModel): TableResult {
       const source = new RegExp(PART_WORDS.source, 'u').test(bracket) && !/\d/.test(bracket) ? bracket : /^\s*(?:tu|do|thuoc|bang)\s/.test(tail) ? tail : '';
       const sourcePart = source && new RegExp(PART_WORDS.source, 'u').test(source) ? [partNear(source, '')] : [];
       const near = partNear(partLead.slice(Math.max(partLead.lastIndexOf('. '), partLead.lastIndexOf(';')) + 1), tail);
-      // 'Kinh phí đã chi: 4.250.000 đồng (ngân sách xã)': the whole amount, and the level it came from.
-      const parts: Part[] = isTotalLead(leadClause) || (near === 'total' && sourcePart.length) ? ['total', ...sourcePart] : [near];
+      // 'Kinh phí đã chi: 4.250.000 đồng (ngân sách xã)': the level it came from (a total only when 'tổng' says so).
+      const parts: Part[] = isTotalLead(leadClause) ? ['total', ...sourcePart] : near === 'total' && sourcePart.length ? sourcePart : [near];
       for (const part of parts) {
         if (budget[side][part] !== undefined) continue;
         budget[side][part] = q.millionVnd!;

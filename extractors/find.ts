@@ -231,7 +231,7 @@ export function* matches(line: Line, pattern: RegExp): Generator<RegExpExecArray
 /** A target or a request stated in the clause before a position ('phấn đấu …', 'dự kiến …', 'đề nghị
  *  cấp …'): the number there is not what was done. The lexicon's 'plan' and 'request' qualifiers. */
 export function aimedAt(line: Line, at: number): boolean {
-  const [a] = clauseAt(line.folded, at);
+  const [a] = clauseAt(line.text, at);
   const q = qualifiersIn(line.folded.slice(a, at));
   return q.has('plan') || q.has('request');
 }

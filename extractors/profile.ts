@@ -128,6 +128,8 @@ const DISTANCE = [
   new RegExp(String.raw`(?:khoang cach|cu ly)[^.;\d]{0,20}?(?:den|toi|ve|tu) (?:trung tam )?(?:huyen|thi xa)${EOW}${GAP(40)}${KM}`, 'u'),
   // 'cách trung tâm thành phố 2 km' — only for a commune of a thành phố / thị xã / quận (checked below)
   new RegExp(String.raw`cach ${SEAT}(?:thanh pho|thi xa|quan)${EOW}${GAP(60)}${KM}`, 'u'),
+  // 'Từ xã đến trung tâm huyện khoảng 6 km'
+  new RegExp(String.raw`(?:tu|di tu) (?:tru so )?(?:xa|phuong|thi tran|trung tam xa)(?![\p{L}])[^.;\d]{0,20}?(?:den|toi|ve|ra) ${SEAT}(?:huyen ly|huyen|thi xa)${EOW}${GAP(40)}${KM}`, 'u'),
 ];
 /** The commune belongs to a district-level city or town: its 'thành phố' is its district. */
 const OF_CITY = W('phuong|(?:cua|thuoc) (?:thanh pho|thi xa|quan)');

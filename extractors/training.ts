@@ -9,7 +9,8 @@ import { provenance } from './lib.ts';
 import { pick } from './text/pick.ts';
 import type { Mention } from './text/mentions.ts';
 
-const CLASS_WORD = String.raw`(?:lop|hoi nghi|buoi|dot|khoa|cuoc)\s*(?:tap huan|boi duong|huong dan nghiep vu|tap huan nghiep vu)`;
+// (other words of the event may come first: '03 hội nghị quán triệt, tập huấn')
+const CLASS_WORD = String.raw`(?:lop|hoi nghi|buoi|dot|khoa|cuoc)\s*(?:[\p{L}]+(?:,\s*|\s+)(?:va\s+)?){0,3}?(?:tap huan|boi duong|huong dan nghiep vu|tap huan nghiep vu)`;
 const CLASSES = [
   // 'tổ chức 02 lớp tập huấn', '01 hội nghị tập huấn'
   new RegExp(String.raw`${N}\s*${CLASS_WORD}(?![\p{L}])`, 'u'),

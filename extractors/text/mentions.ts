@@ -107,6 +107,8 @@ export function mentionsIn(text: string, folded: string): Mention[] {
   const out: Mention[] = [];
   const cls = clauses(text, folded, GLUED);
   let prevConcept: { concept: ConceptId; sentence: number } | null = null;
+  // A target or a request governs the list it opens: 'phấn đấu treo 15 băng rôn và 4 pano'.
+  let aim: { sentence: number; kinds: QualifierKind[] } = { sentence: -1, kinds: [] };
   for (const cl of cls) {
     // The clause's own text, brackets blanked (their content is read as clauses of its own).
     let own = folded.slice(cl.start, cl.end);
@@ -174,6 +176,7 @@ export function mentionsIn(text: string, folded: string): Mention[] {
       if (NOT_BEFORE.get(concept)?.test(labelSeg) || NOT_RIGHT_BEFORE.get(concept)?.test(labelSeg)) continue;
       const { unit } = unitFits(concept, q);
       const qualifiers = qualifiersIn(labelSeg);
+      if (aim.sentence === cl.sentence && !cl.inParens) for (const k of aim.kinds) qualifiers.add(k);
       // 'Thôn Đông có 320 hộ', 'tổ dân phố số 3 có 210 nhân khẩu': one part's figure, not the commune's.
       if (SUBUNIT.test(text.slice(cl.start, cl.start + q.numStart))) qualifiers.add('subunit');
       if (quotaOf) {
@@ -188,11 +191,17 @@ export function mentionsIn(text: string, folded: string): Mention[] {
       });
       if (!cl.inParens) prevConcept = { concept, sentence: cl.sentence };
     }
-    // 'không làm mới pano nào', 'chưa tổ chức lớp tập huấn nào': a stated zero.
+    if (!cl.inParens) {
+      const q = qualifiersIn(own);
+      const kinds = (['plan', 'request'] as QualifierKind[]).filter((k) => q.has(k));
+      aim = aim.sentence === cl.sentence ? { sentence: cl.sentence, kinds: [...new Set([...aim.kinds, ...kinds])] } : { sentence: cl.sentence, kinds };
+    }
+    // 'không làm mới pano nào', 'chưa tổ chức lớp tập huấn nào', 'không có pano': a stated zero.
     for (const z of own.matchAll(NONE_RE)) {
-      const w = wordAt(z[1]!);
+      const word = z[1] ?? z[2]!;
+      const w = wordAt(word);
       if (!w) continue;
-      const at = z.index + z[0].indexOf(z[1]!);
+      const at = z.index + z[0].indexOf(word);
       out.push({
         concept: w.concept, value: 0, millionVnd: null, unit: '', qualifiers: qualifiersIn(own.slice(0, z.index)), how: 'noun', year: null,
         start: cl.start + at, end: cl.start + z.index + z[0].length, clauseStart: cl.start, clauseEnd: cl.end, inParens: cl.inParens,
@@ -202,4 +211,5 @@ export function mentionsIn(text: string, folded: string): Mention[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-const NONE_RE = new RegExp(String.raw`(?<![\p{L}])(?:khong|chua)(?:\s+co)?\s+(?:[\p{L}]+\s+){0,3}?(${WORDS.map((w) => esc(w.word).replace(/, /g, ',?\\s*')).join('|')})\s+nao(?![\p{L}])`, 'gu');
+const NONE_WORDS = WORDS.map((w) => esc(w.word).replace(/, /g, ',?\\s*')).join('|');
+const NONE_RE = new RegExp(String.raw`(?<![\p{L}])(?:(?:khong|chua)(?:\s+co)?\s+(?:[\p{L}]+\s+){0,3}?(${NONE_WORDS})\s+nao(?![\p{L}])|khong co\s+(${NONE_WORDS})\s*(?=[.;,]|$))`, 'gu');
