@@ -10,6 +10,7 @@
 //   samples/generated/<id>.expected.json             its expected extraction (samples/lib/expected.ts)
 //   samples/generated/index.json                     the list of samples
 //   samples/inbox/                                   the seed and the first Hiệp Hòa 2024-H1 reports (copies)
+//   samples/pdf-producers/<id>-<producer>.{pdf,expected.json}  PDFs from Chromium, borderless tables
 //   samples/scans/<id>-scan.{pdf,expected.json}      scans of a few generated PDFs (lib/scan-set.ts; --no-scans)
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,7 @@ import { formatExpected } from './lib/expected.ts';
 import { planLegacy, writeLegacySamples } from './lib/legacy-word.ts';
 import { composeOther, planOthers } from './lib/others.ts';
 import { writeDocxAndPdf, ymdOfIso } from './lib/outputs.ts';
+import { planPdfProducers, writePdfProducerSamples } from './lib/pdf-producers.ts';
 import { DEFAULT_COUNT, DEFAULT_SEED, planReports } from './lib/plan.ts';
 import { renderDocx } from './lib/render-docx.ts';
 import { writeScans } from './lib/scan-set.ts';
@@ -34,6 +36,8 @@ export const GENERATED_DIR = join(HERE, 'generated');
 export const INBOX_DIR = join(HERE, 'inbox');
 /** Legacy Word forms of some reports: .doc, TCVN3/VNI fonts (lib/legacy-word.ts). */
 export const LEGACY_DIR = join(HERE, 'legacy-word');
+/** PDFs of some reports from other producers: Chromium, borderless annex tables (lib/pdf-producers.ts). */
+export const PDF_PRODUCERS_DIR = join(HERE, 'pdf-producers');
 /** Scans of some generated PDFs (lib/scan-set.ts); written with the default output folder only. */
 export const SCAN_DIR = join(HERE, 'scans');
 /** How many generated reports go to the inbox (with the seed's .docx and .pdf). */
@@ -180,6 +184,8 @@ async function main() {
   for (const f of removeStale(args.out, keep)) console.log('removed  ', f);
   const legacy = await writeLegacySamples(planLegacy(reports), args.out === GENERATED_DIR ? LEGACY_DIR : join(args.out, 'legacy-word'));
   console.log('legacy   ', legacy.length / 2, 'files (.doc, TCVN3/VNI fonts)');
+  const producers = await writePdfProducerSamples(planPdfProducers(reports), args.out === GENERATED_DIR ? PDF_PRODUCERS_DIR : join(args.out, 'pdf-producers'));
+  console.log('pdf      ', producers.length / 2, 'files (Chromium print, borderless annex tables)');
   if (args.scans && args.out === GENERATED_DIR) for (const f of writeScans(reports, args.out, SCAN_DIR)) console.log('scan     ', f);
 
   if (args.inbox) {

@@ -12,7 +12,14 @@ import { REVIEW_BELOW } from '../extractors/index.ts';
 import { extractFile } from '../src/pipeline.ts';
 import { loadRegistry } from '../src/registry/index.ts';
 
-export const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
+/** The shared corpus: BAOCAO_CORPUS, else ../shared/corpus beside the checkout, else the workplace's copy
+ *  (a clone made elsewhere on the same machine, as CI makes). */
+export const CORPUS = [
+  process.env.BAOCAO_CORPUS,
+  fileURLToPath(new URL('../../shared/corpus/', import.meta.url)),
+  '/work/shared/corpus/',
+].filter((p): p is string => Boolean(p)).map((p) => (p.endsWith('/') ? p : `${p}/`)).find((p) => existsSync(join(p, 'manifest.json')))
+  ?? fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 const CODES = ['COMMUNE_NAME_MISMATCH', 'UNKNOWN_UNIT', 'SUM_MISMATCH', 'CRITERIA_INCONSISTENT', 'STARS_MISMATCH', 'PERIOD_MISMATCH', 'MISSING_NUMBER', 'MISSING_DATE'];
 
 type Json = Record<string, unknown>;

@@ -37,7 +37,7 @@ import { loadRegistry, type Registry } from '../src/registry/index.ts';
 import { fieldsOf, flattenFields, parseExpected, type Expected } from '../samples/lib/expected.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const SAMPLE_DIRS = [join(ROOT, 'samples/seed'), join(ROOT, 'samples/generated'), join(ROOT, 'samples/legacy-word')];
+export const SAMPLE_DIRS = [join(ROOT, 'samples/seed'), join(ROOT, 'samples/generated'), join(ROOT, 'samples/legacy-word'), join(ROOT, 'samples/pdf-producers')];
 /** Scanned samples (OCR, seconds a page): in `npm run eval` unless --no-scans, not in runEval()'s default. */
 export const SCAN_DIRS = [join(ROOT, 'samples/scans')];
 
@@ -56,6 +56,11 @@ export const FORMAT_LABELS: Record<string, string> = {
   'doc-vni': 'doc-vni-font',
   'docx-tcvn3': 'legacy-docx-tcvn3-font',
   'docx-vni': 'legacy-docx-vni-font',
+  // samples/pdf-producers (samples/lib/pdf-producers.ts)
+  'pdf-chromium': 'pdf-chromium',
+  'pdf-chromium-mixed': 'pdf-chromium-mixed-fonts',
+  'pdf-chromium-borderless': 'pdf-chromium-borderless-tables',
+  'pdf-lo-borderless': 'pdf-libreoffice-borderless-tables',
   // samples/scans (samples/lib/scan.ts)
   'pdf-scan': 'pdf-ocr',
 };

@@ -12,6 +12,7 @@ export const ERROR_MESSAGES = {
   CONVERTER_MISSING: 'cần LibreOffice để đọc tệp Word 97-2003 (.doc), RTF: cài bằng apt-get install --no-install-recommends libreoffice-writer-nogui',
   CORRUPT_PDF: 'tệp PDF bị hỏng hoặc không đọc được',
   ENCRYPTED_PDF: 'tệp PDF có mật khẩu',
+  EMPTY_PDF: 'tệp PDF không có trang nào',
   ZIP_BOMB: 'tệp nén có dung lượng giải nén vượt giới hạn',
   NO_TEXT: 'tệp PDF không có chữ đọc được (kể cả khi nhận dạng chữ trên ảnh quét)',
   OCR_UNAVAILABLE: 'bản quét cần phần mềm nhận dạng chữ chưa được cài đặt',

@@ -14,7 +14,7 @@ import { errorNote, exists, findMoved, FOLDER_OF, moveIntoFolder, STATUS_OF, wri
 import { assertMovable, entryKind, isInside, readReceived, symlinkError } from './inbox/safe.ts';
 import { createIsolatedPool, IsolationUnavailableError, type IsolatedPool } from './parse/isolated.ts';
 import { checkLimits, tooLarge, type FileLimits } from './parse/limits.ts';
-import { parseFile } from './parse/index.ts';
+import { formatOf, parseFile, sniff, type ParseOptions, type SniffedType } from './parse/index.ts';
 import { extract } from '../extractors/index.ts';
 import { loadRegistry, type Registry } from './registry/index.ts';
 import type { FilesRepository } from './db/repositories/files.ts';
@@ -33,6 +33,14 @@ export interface ExtractOptions {
 export type FileExtraction =
   | { kind: 'report'; extraction: Extraction; format: SourceFormat; unitCode: string | null }
   | { kind: 'not_a_report'; reason: string; extraction: Extraction; format: SourceFormat };
+
+function configuredConcurrency(): number {
+  try {
+    return loadConfig().concurrency;
+  } catch {
+    return loadConfig({}).concurrency;
+  }
+}
 
 /** The limits of the environment's config (defaults when the environment has none or is invalid). */
 export function configuredLimits(config?: Config): FileLimits {
@@ -81,8 +89,14 @@ class ContentChanged extends Error {
 /** Restarts on a file whose bytes keep changing, before leaving it for the watcher. */
 const MAX_RESTARTS = 3;
 
-async function extractBytes(bytes: Buffer, file: string, registry: Registry, known?: { sha256?: string; name?: string }): Promise<FileExtraction> {
-  const doc = await parseFile(bytes, file);
+async function extractBytes(
+  bytes: Buffer,
+  file: string,
+  registry: Registry,
+  known?: { sha256?: string; name?: string },
+  parse?: ParseOptions,
+): Promise<FileExtraction> {
+  const doc = await parseFile(bytes, file, parse);
   const result = extract(doc, { registry });
   const candidate = {
     source: { file: known?.name ?? displayName(path.basename(file)), sha256: known?.sha256 ?? sha256OfBuffer(bytes), format: doc.format },
@@ -104,17 +118,31 @@ async function extractBytes(bytes: Buffer, file: string, registry: Registry, kno
 let threadRegistry: Registry | undefined;
 
 /** Entry point inside the parsing thread (src/parse/isolated.ts): bytes → extraction. The thread
- *  loads the registry itself (the default units file). */
-export async function extractInThread(bytes: Uint8Array, file: string, known: { sha256?: string; name?: string }): Promise<FileExtraction> {
+ *  loads the registry itself (the default units file), once. */
+export async function extractInThread(
+  bytes: Uint8Array,
+  file: string,
+  known: { sha256?: string; name?: string },
+  parse?: ParseOptions,
+): Promise<FileExtraction> {
   threadRegistry ??= loadRegistry();
-  return extractBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, threadRegistry, known);
+  return extractBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, threadRegistry, known, parse);
 }
+
+/**
+ * Files are parsed by two classes of threads, so that the slow formats never hold up the others:
+ *  - 'fast': .docx and PDFs with a text layer (tens of ms each), `threads` of them;
+ *  - 'slow': what waits on another program — scans (OCR: tesseract, seconds per page) and legacy
+ *    Word (.doc, RTF, HTML, Word 2003 XML: LibreOffice) — `slowThreads` of them (default 1).
+ * A PDF found to have no text in a fast thread is sent on to a slow one.
+ */
+type ParseClass = 'fast' | 'slow';
 
 const pools = new Map<string, IsolatedPool>();
 let isolationBroken = false;
 
-function poolFor(limits: FileLimits): IsolatedPool {
-  const key = `${limits.parseTimeoutMs}:${limits.parseMemoryMb}`;
+function poolFor(cls: ParseClass, limits: FileLimits, threads: number): IsolatedPool {
+  const key = `${cls}:${threads}:${limits.parseTimeoutMs}:${limits.parseMemoryMb}`;
   let pool = pools.get(key);
   if (!pool) {
     pool = createIsolatedPool({
@@ -122,11 +150,27 @@ function poolFor(limits: FileLimits): IsolatedPool {
       exportName: 'extractInThread',
       timeoutMs: limits.parseTimeoutMs,
       memoryMb: limits.parseMemoryMb,
-      maxThreads: 8,
+      maxThreads: threads,
     });
     pools.set(key, pool);
   }
   return pool;
+}
+
+/** The class of threads a file starts in (by its content, as the parse stage sniffs it). */
+async function parseClassOf(bytes: Buffer, file: string): Promise<ParseClass> {
+  const type: SniffedType = await sniff(bytes, file).then((s) => s.type, () => 'unknown' as const);
+  return formatOf(type) === 'doc' ? 'slow' : 'fast';
+}
+
+/**
+ * Jobs one process runs at once for `threads` parsing threads: twice as many, so that a thread
+ * always has its next file while the last one is being stored (the database round trips), plus
+ * one for the slow lane (OCR, legacy Word), so that a slow file never takes a fast file's place.
+ * The threads bound the CPU; jobs beyond them wait for a thread without their deadline running.
+ */
+export function jobsInFlight(threads: number, slowThreads = 1): number {
+  return 2 * Math.max(1, threads) + Math.max(1, slowThreads);
 }
 
 /** Ends the parsing threads (idle ones never keep the process alive; this frees them now). */
@@ -145,6 +189,10 @@ export interface PipelineDeps extends ExtractOptions {
   limits?: Partial<FileLimits>;
   /** Parse in a worker thread with bounded memory and time (default true). */
   isolate?: boolean;
+  /** Threads parsing .docx and text PDFs (default: the config's concurrency). */
+  threads?: number;
+  /** Threads for OCR and legacy Word (default 1): they never take a fast thread. */
+  slowThreads?: number;
 }
 
 /** The pipeline's dependencies for an app and its config: every command builds its processor here. */
@@ -157,6 +205,7 @@ export function pipelineDeps(app: Pick<App, 'files' | 'reports' | 'registry' | '
     maxUnzippedBytes: config.maxUnzippedBytes,
     limits: configuredLimits(config),
     resubmissions: new ResubmissionsRepository(app.database.db),
+    threads: config.concurrency,
   };
 }
 
@@ -273,9 +322,14 @@ async function processOnce(job: ProcessFileData, deps: PipelineDeps, restarts = 
     await deps.files.markNotAReport(claim.id, outcome.reason, outcome.format);
     return settle(job, deps, inbox, claim.id, 'not_a_report', { code: 'NOT_A_REPORT', message: outcome.reason });
   }
-  const { reportId } = await deps.reports.store(claim.id, outcome.extraction, { unitCode: outcome.unitCode });
-  await deps.resubmissions?.recordFor(reportId);
-  await deps.files.markProcessed(claim.id, outcome.format);
+  // The report, its values and flags — and, for the first report of its commune and period
+  // (nothing to compare with), the file marked processed: one transaction.
+  const stored = await deps.reports.store(claim.id, outcome.extraction, { unitCode: outcome.unitCode, markProcessed: { format: outcome.format } });
+  const reportId = stored.reportId;
+  if (!stored.fileMarked) {
+    await deps.resubmissions?.recordFor(reportId);
+    await deps.files.markProcessed(claim.id, outcome.format);
+  }
   return settle(job, deps, inbox, claim.id, 'processed', { reportId });
 }
 
@@ -288,7 +342,16 @@ async function extractForJob(job: ProcessFileData, deps: PipelineDeps, inbox?: s
   const known = { sha256: job.sha256, name: job.originalName };
   if (deps.isolate === false || isolationBroken) return extractBytes(bytes, job.path, deps.registry, known);
   try {
-    return await poolFor(limits).run<FileExtraction>([bytes, job.path, known]);
+    const threads = Math.max(1, deps.threads ?? configuredConcurrency());
+    const slow = poolFor('slow', limits, Math.max(1, deps.slowThreads ?? 1));
+    if ((await parseClassOf(bytes, job.path)) === 'slow') return await slow.run<FileExtraction>([bytes, job.path, known]);
+    try {
+      return await poolFor('fast', limits, threads).run<FileExtraction>([bytes, job.path, known, { scans: 'refuse' } satisfies ParseOptions]);
+    } catch (err) {
+      if (!(err instanceof BaocaoError && err.code === 'NO_TEXT')) throw err;
+      // A scan: its text is on the page images.
+      return await slow.run<FileExtraction>([bytes, job.path, known, { scans: 'only' } satisfies ParseOptions]);
+    }
   } catch (err) {
     if (!(err instanceof IsolationUnavailableError)) throw err;
     // No threads here (no tsx for the thread, …): parse in this process, without the limits.

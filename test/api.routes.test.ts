@@ -173,7 +173,7 @@ describe('GET /api/flags', () => {
     const registry = wb.app.registry.communesIn(DISTRICT, PROVINCE);
     expect(counts.MISSING_SUBMISSION).toBe(registry.length - n());
     const missing = flags.filter((f) => f.code === 'MISSING_SUBMISSION');
-    expect(missing.every((f) => f.reportId === null && f.source === 'cross' && /chưa gửi báo cáo kỳ 2024-H1/.test(f.message))).toBe(true);
+    expect(missing.every((f) => f.reportId === null && f.source === 'cross' && /chưa gửi báo cáo 6 tháng đầu năm 2024/.test(f.message))).toBe(true);
 
     const outside = flags.filter((f) => f.code === 'UNIT_OUTSIDE_DISTRICT');
     expect(outside).toHaveLength(1);
@@ -367,8 +367,8 @@ describe('POST /api/reports/:id/corrections', () => {
     const csv = await get(`/api/exports/consolidated.csv?period=${PERIOD}`);
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    expect(csv.body.startsWith('\ufeffKỳ báo cáo,Huyện,Xã/phường/thị trấn,Dân số')).toBe(true);
-    expect(csv.body).toContain(`${PERIOD},${DISTRICT},${rowOf(after, re().commune).communeKind} ${re().commune},${newValue},`);
+    expect(csv.body.startsWith('\ufeffKỳ báo cáo;Huyện;Xã/phường/thị trấn;Dân số')).toBe(true);
+    expect(csv.body).toContain(`${PERIOD};${DISTRICT};${rowOf(after, re().commune).communeKind} ${re().commune};${newValue};`);
     expect(csv.body).toContain('chưa báo cáo');
 
     // An admin may correct too; a second correction of the same value keeps the chain.

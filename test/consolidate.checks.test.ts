@@ -91,10 +91,10 @@ describe('the consolidated table', () => {
 
     const csv = renderCsv(t);
     const lines = csv.trim().split('\n');
-    expect(lines[0]!.split(',').at(-1)).toBe('Tình trạng');
+    expect(lines[0]!.split(';').at(-1)).toBe('Tình trạng');
     expect(lines).toHaveLength(1 + d.rows.length + 1);
-    expect(csv).toContain('2024-H1,Hiệp Hòa,xã Mai Trung,1000,');
-    expect(lines.find((l) => l.includes('xã Hoàng An'))).toMatch(/,chưa báo cáo$/);
+    expect(csv).toContain('2024-H1;Hiệp Hòa;xã Mai Trung;1000;');
+    expect(lines.find((l) => l.includes('xã Hoàng An'))).toMatch(/;chưa báo cáo$/);
   });
 
   it('marks corrected cells; a corrected total is marked too', () => {
@@ -173,7 +173,7 @@ describe('checks across reports', () => {
     const missing = flags.filter((f) => f.code === 'MISSING_SUBMISSION');
     expect(missing).toHaveLength(communesOfHiepHoa.length - 1);
     expect(missing.map((f) => f.commune)).not.toContain('Đông Lỗ');
-    expect(missing.find((f) => f.commune === 'Mai Trung')!.message).toBe('xã Mai Trung chưa gửi báo cáo kỳ 2024-H1');
+    expect(missing.find((f) => f.commune === 'Mai Trung')!.message).toBe('xã Mai Trung chưa gửi báo cáo 6 tháng đầu năm 2024');
     // A non-current report does not count as the commune's submission.
     const old = crossChecks({ period: '2024-H1', districts, reports: [received(report('Mai Trung'), { current: false })] });
     expect(old.filter((f) => f.code === 'MISSING_SUBMISSION')).toHaveLength(communesOfHiepHoa.length);

@@ -10,7 +10,7 @@ import type { DocumentModel } from '../src/document/model.ts';
 import { BaocaoError } from '../src/errors.ts';
 import { parseFile } from '../src/parse/index.ts';
 import { parseScannedPdf } from '../src/parse/ocr/index.ts';
-import { parsePdf } from '../src/parse/pdf.ts';
+import { parsePdf } from '../src/parse/pdf/index.ts';
 import { imagePdf, scanPages, signaturePlace, type ScanStyle } from '../samples/lib/scan.ts';
 import { BOARD_GRID, BUDGET_GRID, paragraphs, tables } from './fixtures/parse/expected.ts';
 

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BaocaoError } from '../src/errors.ts';
 import { parseDocx } from '../src/parse/docx.ts';
-import { parsePdf } from '../src/parse/pdf.ts';
-import { joinSplitSyllables } from '../src/parse/pdf-nfd.ts';
+import { parsePdf } from '../src/parse/pdf/index.ts';
 import { CUT_NUMBERS, NFD_LINES } from './fixtures/parse/make.ts';
 import { BOARD_GRID, BUDGET_GRID, flow, NUMBERED_FLOW, para, paragraphs, REGIONS, REPORT_SECTIONS, tables } from './fixtures/parse/expected.ts';
 
@@ -124,20 +123,6 @@ describe('parsePdf on NFD text and document numbers cut at a line end (nfd.pdf)'
   it('joins a document number cut after its hyphen without a space', () => {
     const cut = texts.slice(12);
     expect(cut).toEqual(Array.from({ length: 14 }, (_, k) => CUT_NUMBERS.map((l) => `${k}. ${'và '.repeat(k)}${l}`)).flat());
-  });
-});
-
-describe('joinSplitSyllables (pdf.js spaces after a word-initial marked vowel)', () => {
-  const zeroed = new Set(['ủ', 'ở', 'ổ', 'í', 'ứ', 'ư', 'ớ', 'ấ', 'Ủ']);
-  it('joins the pieces of one syllable', () => {
-    expect(joinSplitSyllables('Bí thư Đảng ủ y làm Trưởng ban', zeroed)).toBe('Bí thư Đảng ủy làm Trưởng ban');
-    expect(joinSplitSyllables('cơ bản ổ n định; công í ch, Quy tắc ứ ng xử; ướ c đạt', zeroed)).toBe('cơ bản ổn định; công ích, Quy tắc ứng xử; ước đạt');
-    expect(joinSplitSyllables('Ủ Y BAN', zeroed)).toBe('ỦY BAN');
-  });
-  it('leaves one-letter words and other spaces alone', () => {
-    expect(joinSplitSyllables('dân chủ ở cơ sở', zeroed)).toBe('dân chủ ở cơ sở');
-    expect(joinSplitSyllables('ở nhà, ở ngoài', zeroed)).toBe('ở nhà, ở ngoài');
-    expect(joinSplitSyllables('Đảng ủ y', new Set())).toBe('Đảng ủ y');
   });
 });
 

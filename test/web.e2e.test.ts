@@ -144,11 +144,11 @@ describe('the district page in Chromium', () => {
     // The flags panel, filtered by code.
     await page.click('button[data-tab="flags"]');
     await page.selectOption('#flag-code', 'RESUBMISSION_CHANGED');
-    await expect.poll(() => page.locator('#flags-list > li').count()).toBe(1);
+    await expect.poll(() => page.locator('#flags-list li.flag').count()).toBe(1);
     expect(await page.textContent('#flags-list')).toContain(commune);
     await page.selectOption('#flag-code', '');
     await page.selectOption('#flag-commune', commune);
-    expect(await page.locator('#flags-list > li').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('#flags-list li.flag').count()).toBeGreaterThanOrEqual(1);
     await page.screenshot({ path: path.join(OUT, 'web-flags.png') });
 
     // The token stays for the tab: a reload keeps the session.

@@ -179,7 +179,12 @@ describe('XLSX export', () => {
     expect(missingRow.getCell(col('Tình trạng')).value).toBe('chưa báo cáo');
     expect(missingRow.getCell(col('Dân số')).value ?? null).toBeNull();
     const totals = findRow(ws, col('Xã/phường/thị trấn'), 'Tổng cộng')!;
-    expect(totals.getCell(col('Dân số')).value).toBe(district.totals.population);
+    // Totals are formulas (with their computed result), the header row repeats, pages are numbered.
+    const total = totals.getCell(col('Dân số')).value as { formula: string; result: number };
+    expect(total.formula).toMatch(/^SUM\(D\d+(:D\d+|(,D\d+)+)\)$/);
+    expect(total.result).toBe(district.totals.population);
+    expect(ws.pageSetup.printTitlesRow).toBe('5:5');
+    expect(ws.headerFooter.oddFooter).toContain('&P');
     expect(totals.getCell(col('Tình trạng')).value).toBe(`${district.reported}/${district.communes} đã báo cáo`);
     const mine = findRow(ws, col('Xã/phường/thị trấn'), `${corrected.communeKind} ${corrected.commune}`)!;
     const stars = mine.getCell(col('Sao đăng ký'));
@@ -222,7 +227,7 @@ describe('baocao consolidate --format xlsx --out, baocao token (commands)', () =
     expect((await stat(out)).size).toBeGreaterThan(5000);
     const fromCli = new ExcelJS.Workbook();
     await fromCli.xlsx.readFile(out);
-    expect(fromCli.worksheets.map((w) => w.name)).toEqual(['Bảng tổng hợp', 'Ban chỉ đạo', 'Kinh phí', 'Đăng ký sao']);
+    expect(fromCli.worksheets.map((w) => w.name)).toEqual(['Bảng tổng hợp', 'Ban chỉ đạo', 'Kinh phí', 'Đăng ký sao', 'Cảnh báo', 'Lịch sử đính chính']);
     const ws = fromCli.getWorksheet('Kinh phí')!;
     expect(ws.getCell('D6').value).toBe('Trong đó');
     expect(findRow(ws, 2, corrected.commune)!.getCell(4).value).toBe(7);

@@ -8,7 +8,7 @@ import { openApp } from '../src/app.ts';
 import type { Config } from '../src/config.ts';
 import { displayName } from '../src/inbox/identity.ts';
 import { log } from '../src/log.ts';
-import { closeParsers, isDatabaseUnavailable, processFile, settleFailedJob } from '../src/pipeline.ts';
+import { closeParsers, isDatabaseUnavailable, jobsInFlight, processFile, settleFailedJob } from '../src/pipeline.ts';
 import { startBullWorker } from '../src/queue/bullmq.ts';
 import { processFileJobId } from '../src/queue/jobs.ts';
 
@@ -22,14 +22,16 @@ export async function runWorker(config: Config, opts: { concurrency?: number } =
     throw new Error('worker cần DATABASE_URL và REDIS_URL (chế độ nhúng dùng "baocao ingest" hoặc "baocao watch")');
   }
   const app = await openWhenReachable(config);
-  const deps = app.deps;
+  // --concurrency: files parsed at once (threads); BullMQ hands out more jobs (pipeline.jobsInFlight).
+  const threads = opts.concurrency ?? config.concurrency;
+  const deps = { ...app.deps, threads };
   const name = (p: string) => displayName(p);
   let worker;
   try {
     worker = await startBullWorker({
       redisUrl: config.redisUrl,
       prefix: config.queuePrefix,
-      concurrency: opts.concurrency ?? config.concurrency,
+      concurrency: jobsInFlight(threads),
       lockDurationMs: config.lockDurationMs,
       stalledIntervalMs: config.stalledIntervalMs,
       maxStalledCount: config.maxStalledCount,

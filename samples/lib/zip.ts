@@ -95,8 +95,10 @@ export function normalizeDocx(docx: Buffer, createdIso: string): Buffer {
 export function normalizePdf(pdf: Buffer, when: { y: number; m: number; d: number }): Buffer {
   let s = pdf.toString('latin1');
   const stamp = `D:${when.y}${String(when.m).padStart(2, '0')}${String(when.d).padStart(2, '0')}080000`;
-  s = s.replace(/\/(CreationDate|ModDate)\((D:\d{14})([^)]*)\)/g, (all, key: string, _d: string, tz: string) =>
-    `/${key}(${stamp}${tz})`);
+  // LibreOffice writes '/CreationDate(D:…)', Chromium '/CreationDate (D:…)': the space is kept
+  // (byte offsets in the cross-reference table must not move).
+  s = s.replace(/\/(CreationDate|ModDate)(\s*)\((D:\d{14})([^)]*)\)/g, (all, key: string, space: string, _d: string, tz: string) =>
+    `/${key}${space}(${stamp}${tz})`);
   // /ID and LibreOffice's /DocChecksum change on every run: derive both from the content.
   const idRe = /\/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]/;
   const sumRe = /\/DocChecksum\s*\/([0-9A-Fa-f]+)/;

@@ -3,14 +3,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiTokenInfo, TokenRefusal, TokenRole, TokensRepository } from '../db/repositories/tokens.ts';
 import { HttpError } from './http.ts';
+import { ROLE_LABELS as SHARED_ROLE_LABELS } from '../labels.ts';
 
 const RANK: Record<TokenRole, number> = { viewer: 1, editor: 2, admin: 3 };
 
-export const ROLE_LABELS: Record<TokenRole, string> = {
-  viewer: 'xem',
-  editor: 'xem, đính chính và tải tệp lên',
-  admin: 'quản trị',
-};
+/** The roles' names: one source with the page (src/labels.ts). */
+export const ROLE_LABELS: Record<TokenRole, string> = SHARED_ROLE_LABELS;
 
 declare module 'fastify' {
   interface FastifyRequest {

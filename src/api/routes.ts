@@ -6,16 +6,18 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import type { App } from '../app.ts';
 import { renderCsv } from '../consolidate/format.ts';
+import { periodWorkbook } from '../workspace/exports.ts';
 import type { Workspace } from '../consolidate/service.ts';
 import { COLUMNS, EXPORT_COLUMNS } from '../consolidate/table.ts';
-import { renderXlsx } from '../consolidate/xlsx.ts';
 import { displayName, dropKey, sha256OfBuffer } from '../inbox/identity.ts';
 import { entryKind, isInside, readReceived } from '../inbox/safe.ts';
 import type { TokensRepository } from '../db/repositories/tokens.ts';
 import { ROLE_LABELS, type FailedAttempts } from './auth.ts';
 import { HttpError, badRequest, notFound } from './http.ts';
 import { placeInInbox, safeFileName, writeTemp, type Intake } from './intake.ts';
-import { CorrectionBody, FlagsScopeQuery, IdParams, PeriodScopeQuery, TokenBody, UnitCodeParams, UnitHistoryByNameQuery, UnitHistoryQuery } from './schemas.ts';
+import { PreviewQuery } from './schemas.ts';
+import { previewOf } from '../workspace/preview.ts';
+import { CorrectionBody, FlagsStateQuery, IdParams, PeriodScopeQuery, TokenBody, UnitCodeParams, UnitHistoryByNameQuery, UnitHistoryQuery } from './schemas.ts';
 import { HistoryError, unitHistory } from '../consolidate/history.ts';
 import { ScopeError } from '../consolidate/scope.ts';
 
@@ -91,12 +93,13 @@ export function apiRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       return { ...table, columns: COLUMNS, exportColumns: EXPORT_COLUMNS };
     });
 
-    api.get('/api/flags', { schema: { querystring: FlagsScopeQuery } }, async (req) => {
-      const { period, commune, code, severity, scope } = req.query;
-      const flags = await registryAware(() => workspace.flags(period, { commune, code, severity }, scope));
+    api.get('/api/flags', { schema: { querystring: FlagsStateQuery } }, async (req) => {
+      const { period, commune, code, severity, state, scope } = req.query;
+      const flags = await registryAware(() => workspace.flags(period, { commune, code, severity, state }, scope));
       const counts: Record<string, number> = {};
       for (const f of flags) counts[f.code] = (counts[f.code] ?? 0) + 1;
-      return { period, flags, counts };
+      const open = flags.filter((f) => f.state === 'open').length;
+      return { period, flags, counts, open };
     });
 
     api.get('/api/submissions', { schema: { querystring: PeriodScopeQuery } }, async (req) =>
@@ -120,9 +123,8 @@ export function apiRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
 
     // The original file: never through a symlink (O_NOFOLLOW), inside the inbox when it is there,
     // and only the bytes that were received (their sha256 is the record's).
-    api.get('/api/reports/:id/file', { schema: { params: IdParams } }, async (req, reply) => {
-      const detail = await workspace.report(req.params.id);
-      if (!detail) throw notFound(`Không có báo cáo số ${req.params.id}`);
+    /** The received bytes of a report's file: never through a symlink, only if unchanged. */
+    const originalOf = async (detail: NonNullable<Awaited<ReturnType<Workspace['report']>>>): Promise<Buffer> => {
       const stored = path.resolve(detail.file.storedPath);
       const inbox = isInside(path.resolve(deps.inboxDir), stored) ? deps.inboxDir : undefined;
       const bytes = await readReceived(stored, { inbox }).catch(() => null);
@@ -130,6 +132,23 @@ export function apiRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       if (sha256OfBuffer(bytes) !== detail.file.sha256) {
         throw notFound(`Tệp gốc "${detail.file.name}" trên máy chủ không còn là tệp đã nhận (nội dung đã thay đổi)`);
       }
+      return bytes;
+    };
+
+    // The original document's text (and a PDF's page image) with the passage a value was read from marked.
+    api.get('/api/reports/:id/preview', { schema: { params: IdParams, querystring: PreviewQuery } }, async (req) => {
+      const detail = await workspace.report(req.params.id);
+      if (!detail) throw notFound(`Không có báo cáo số ${req.params.id}`);
+      const value = req.query.path ? detail.values.find((v) => v.path === req.query.path) : undefined;
+      const preview = await previewOf(await originalOf(detail), detail.file.format, value?.quote ?? null, detail.file.name).catch(() => null);
+      if (!preview) throw badRequest(`Chưa xem trước được tệp dạng ${detail.file.format ?? 'không rõ'}: hãy tải tệp gốc`);
+      return { ...preview, path: req.query.path ?? null, quote: value?.quote ?? null, label: value?.label ?? null };
+    });
+
+    api.get('/api/reports/:id/file', { schema: { params: IdParams } }, async (req, reply) => {
+      const detail = await workspace.report(req.params.id);
+      if (!detail) throw notFound(`Không có báo cáo số ${req.params.id}`);
+      const bytes = await originalOf(detail);
       reply
         .header('Content-Type', MIME[detail.file.format ?? ''] ?? 'application/octet-stream')
         .header('Content-Length', String(bytes.length))
@@ -149,8 +168,8 @@ export function apiRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
     );
 
     api.get('/api/exports/consolidated.xlsx', { schema: { querystring: PeriodScopeQuery } }, async (req, reply) => {
-      const table = await registryAware(() => workspace.consolidated(req.query.period, req.query.scope));
-      const bytes = await renderXlsx(table, { heading: workspace.servedDistrictLabel(req.query.scope) });
+      const { period, scope } = req.query;
+      const bytes = await registryAware(() => periodWorkbook(workspace, period, scope));
       return reply
         .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('Content-Disposition', attachment(`tong-hop-${req.query.period}.xlsx`))

@@ -101,3 +101,53 @@ export const UnitHistoryByNameQuery = z.object({
   name: z.string({ error: "thiếu tên đơn vị (name), ví dụ 'xã Hiệp Hòa, tỉnh Bắc Ninh'" }).trim().min(3, 'tên đơn vị quá ngắn').max(200, 'tên đơn vị quá dài'),
   date: IsoDay,
 });
+
+// Issue 13: the workspace's work items.
+
+const FlagStateEnum = z.enum(['open', 'resolved', 'dismissed'], { error: 'trạng thái là open (chưa xử lý), resolved (đã xử lý) hoặc dismissed (bỏ qua)' });
+
+export const FlagsStateQuery = FlagsScopeQuery.extend({ state: FlagStateEnum.optional().or(z.literal('').transform(() => undefined)) });
+
+export const FlagStateBody = z.object(
+  {
+    period: Period,
+    flagId: z.string({ error: 'thiếu mã cảnh báo (flagId)' }).trim().min(2, 'thiếu mã cảnh báo (flagId)').max(300, 'mã cảnh báo quá dài'),
+    state: FlagStateEnum,
+    note: z.string().trim().max(1000, 'ghi chú quá dài (tối đa 1000 ký tự)').optional().transform((v) => v || null),
+    scope: Scope,
+  },
+  { error: 'nội dung phải là JSON dạng {"period": …, "flagId": …, "state": "resolved" | "dismissed" | "open", "note"?: …}' },
+);
+
+const IsoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'hạn nộp có dạng YYYY-MM-DD, ví dụ 2024-07-15');
+
+export const PeriodBody = z.object(
+  {
+    period: Period,
+    deadline: IsoDate.nullable().optional().or(z.literal('').transform(() => null)).transform((v) => v ?? null),
+  },
+  { error: 'nội dung phải là JSON dạng {"period": "2025-H1", "deadline"?: "2025-07-15"}' },
+);
+
+export const AliasBody = z.object(
+  {
+    reportId: z.number({ error: 'thiếu số báo cáo (reportId)' }).int().positive(),
+    level: z.enum(['commune', 'district'], { error: 'cấp (level) là commune (xã) hoặc district (huyện)' }),
+    targetCode: z.string({ error: 'thiếu mã đơn vị đúng (targetCode)' }).trim().regex(/^\d{3}(\d{2})?$/, 'mã đơn vị: 5 chữ số (xã) hoặc 3 chữ số (huyện)'),
+    reason: z.string({ error: 'thiếu lý do (reason)' }).trim().min(3, 'lý do cần ít nhất 3 ký tự').max(1000, 'lý do quá dài'),
+  },
+  { error: 'nội dung phải là JSON dạng {"reportId": …, "level": "commune" | "district", "targetCode": …, "reason": …}' },
+);
+
+export const AliasCandidatesQuery = z.object({
+  level: z.enum(['commune', 'district'], { error: 'cấp (level) là commune hoặc district' }).default('commune'),
+  scope: Scope,
+});
+
+export const LetterQuery = PeriodScopeQuery.extend({
+  reportId: z.string().regex(/^[1-9]\d{0,8}$/, 'số báo cáo là số nguyên dương').transform(Number).optional(),
+});
+
+export const PreviewQuery = z.object({
+  path: z.string().trim().max(200, 'đường dẫn trường quá dài').optional().transform((v) => v || undefined),
+});

@@ -13,6 +13,7 @@ import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-
 import { authHook, FailedAttempts, type FailureLimit } from './auth.ts';
 import { toErrorResponse, zodValidatorCompiler } from './http.ts';
 import { apiRoutes, type RouteDeps } from './routes.ts';
+import { workspaceRoutes } from './workspace-routes.ts';
 
 export type ServerDeps = RouteDeps & {
   /** Fastify's logger (pino); off by default. */
@@ -29,6 +30,12 @@ const WEB_FILES: Record<string, { file: string; type: string }> = {
   '/index.html': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
   '/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
+  // The page's views, as ES modules (src/web/js/).
+  ...Object.fromEntries(
+    ['api', 'charts', 'dom', 'flags', 'report', 'state', 'submissions', 'table', 'tokens'].map((m) => [`/js/${m}.js`, { file: `js/${m}.js`, type: 'text/javascript; charset=utf-8' }]),
+  ),
+  // Chart.js, a well-kept chart library, from its package (no copy in the repository).
+  '/vendor/chart.umd.min.js': { file: '../../node_modules/chart.js/dist/chart.umd.min.js', type: 'text/javascript; charset=utf-8' },
 };
 
 const RAW_TYPES = [
@@ -123,5 +130,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   }
 
   await server.register(apiRoutes({ ...deps, failures }));
+  await server.register(workspaceRoutes({ workspace: deps.workspace }));
   return server;
 }

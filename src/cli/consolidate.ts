@@ -3,7 +3,7 @@ import { openApp } from '../app.ts';
 import { loadConfig, scopeSettingOf } from '../config.ts';
 import { renderConsolidated, type TableFormat } from '../consolidate/format.ts';
 import { Workspace } from '../consolidate/service.ts';
-import { renderXlsx } from '../consolidate/xlsx.ts';
+import { periodWorkbook } from '../workspace/exports.ts';
 
 const FORMATS = ['table', 'csv', 'json', 'xlsx'] as const;
 
@@ -19,7 +19,7 @@ export async function consolidateCommand(opts: { period: string; format: string;
     const workspace = Workspace.fromApp(app, scopeSettingOf(config));
     const table = await workspace.consolidated(opts.period, opts.scope);
     if (opts.format === 'xlsx') {
-      await writeFile(opts.out!, await renderXlsx(table, { heading: workspace.servedDistrictLabel(opts.scope) }));
+      await writeFile(opts.out!, await periodWorkbook(workspace, opts.period, opts.scope));
       process.stderr.write(`Đã ghi ${opts.out}\n`);
       return;
     }

@@ -5,7 +5,7 @@ import { openApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { displayName, dropKey, sha256OfFile } from '../inbox/identity.ts';
 import { listChangedFailed, listInbox, symlinkLine } from '../inbox/scan.ts';
-import { closeParsers, processFile, settleFailedJob } from '../pipeline.ts';
+import { closeParsers, jobsInFlight, processFile, settleFailedJob } from '../pipeline.ts';
 import { createInProcessQueue } from '../queue/inprocess.ts';
 import type { ProcessFileData, ProcessResult } from '../queue/types.ts';
 
@@ -44,7 +44,9 @@ export async function ingestCommand(dir: string, opts: { concurrency?: number; p
     return;
   }
   const app = await openApp(config);
-  const deps = app.deps;
+  // --concurrency: files parsed at once (threads); more jobs are in flight (pipeline.jobsInFlight).
+  const threads = opts.concurrency ?? config.concurrency;
+  const deps = { ...app.deps, threads };
   const showBar = opts.progress !== false && process.stderr.isTTY;
   const bar = new cliProgress.SingleBar(
     { format: 'Đang xử lý [{bar}] {value}/{total} tệp | {file}', stream: process.stderr, hideCursor: true },
@@ -69,7 +71,7 @@ export async function ingestCommand(dir: string, opts: { concurrency?: number; p
   try {
     if (showBar) bar.start(files.length, 0, { file: '' });
     const queue = createInProcessQueue({
-      concurrency: opts.concurrency ?? config.concurrency,
+      concurrency: jobsInFlight(threads),
       processor: (data) => processFile(data, deps),
       retry: { backoffDelayMs: config.backoffMs },
     });

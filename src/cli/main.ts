@@ -1,16 +1,24 @@
-// The `baocao` command: one small module per sub-command.
+// The `baocao` command: one small module per sub-command, imported only when that command runs
+// (`baocao --help` loads commander alone; `extract` never loads the database or the web server).
 import { Command, InvalidArgumentError } from 'commander';
 import { toBaocaoError } from '../errors.ts';
-import { consolidateCommand } from './consolidate.ts';
-import { extractCommand } from './extract.ts';
-import { flagsCommand } from './flags.ts';
-import { historyCommand } from './history.ts';
-import { ingestCommand } from './ingest.ts';
-import { migrateCommand } from './migrate.ts';
-import { serveCommand } from './serve.ts';
-import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand } from './token.ts';
-import { watchCommand } from './watch.ts';
-import { workerCommand } from './worker.ts';
+
+/** An action that imports its command's module when it runs. */
+function lazy<M, A extends unknown[]>(load: () => Promise<M>, pick: (m: M) => (...args: A) => Promise<void> | void) {
+  return async (...args: A): Promise<void> => pick(await load())(...args);
+}
+const consolidateCommand = lazy(() => import('./consolidate.ts'), (m) => m.consolidateCommand);
+const extractCommand = lazy(() => import('./extract.ts'), (m) => m.extractCommand);
+const flagsCommand = lazy(() => import('./flags.ts'), (m) => m.flagsCommand);
+const historyCommand = lazy(() => import('./history.ts'), (m) => m.historyCommand);
+const ingestCommand = lazy(() => import('./ingest.ts'), (m) => m.ingestCommand);
+const migrateCommand = lazy(() => import('./migrate.ts'), (m) => m.migrateCommand);
+const serveCommand = lazy(() => import('./serve.ts'), (m) => m.serveCommand);
+const tokenCreateCommand = lazy(() => import('./token.ts'), (m) => m.tokenCreateCommand);
+const tokenListCommand = lazy(() => import('./token.ts'), (m) => m.tokenListCommand);
+const tokenRevokeCommand = lazy(() => import('./token.ts'), (m) => m.tokenRevokeCommand);
+const watchCommand = lazy(() => import('./watch.ts'), (m) => m.watchCommand);
+const workerCommand = lazy(() => import('./worker.ts'), (m) => m.workerCommand);
 
 // `baocao consolidate | head`: a reader that stops early is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {

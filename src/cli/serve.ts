@@ -5,7 +5,7 @@
 // On start — with or without --watch — what a crash left in the inbox is taken up again: every
 // file there (and in failed/, those whose content changed), once stable, is offered like a new
 // drop (idempotent per drop), and stale upload temp files are removed.
-import { settleFailedJob } from '../pipeline.ts';
+import { jobsInFlight, settleFailedJob } from '../pipeline.ts';
 import type { Stats } from 'node:fs';
 import { lstat, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -48,7 +48,7 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
       intake = queueIntake(bull);
     } else {
       const local = createInProcessQueue({
-        concurrency: config.concurrency,
+        concurrency: jobsInFlight(config.concurrency),
         processor: app.processor,
         onFailed: (data, err) => {
           process.stderr.write(`${userLine(data.originalName, err)}\n`);

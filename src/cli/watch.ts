@@ -9,7 +9,7 @@ import { listChangedFailed, listInbox, oncePerLink, symlinkLine } from '../inbox
 import { StabilityTracker } from '../inbox/stable.ts';
 import { watchInbox } from '../inbox/watch.ts';
 import { log } from '../log.ts';
-import { closeParsers, processFile, settleFailedJob } from '../pipeline.ts';
+import { closeParsers, jobsInFlight, processFile, settleFailedJob } from '../pipeline.ts';
 import { createBullQueue } from '../queue/bullmq.ts';
 import { createInProcessQueue } from '../queue/inprocess.ts';
 import { defaultJobOptions } from '../queue/jobs.ts';
@@ -44,7 +44,7 @@ export async function watchCommand(inbox: string, opts: { once?: boolean }): Pro
     const report = (file: string, r: ProcessResult) =>
       process.stderr.write(`${rel(file)}: ${STATUS_LABEL[r.status]}${r.message && r.status !== 'processed' ? ` — ${r.message}` : ''}\n`);
     queue = createInProcessQueue({
-      concurrency: config.concurrency,
+      concurrency: jobsInFlight(config.concurrency),
       processor: (data) => processFile(data, deps),
       retry: { backoffDelayMs: config.backoffMs },
       onCompleted: (data, r) => report(data.path, r),

@@ -14,6 +14,7 @@ import { diffValues, type FieldChange } from '../db/repositories/resubmissions.t
 import { nameKey } from '../document/names.ts';
 import type { CorrectionRow } from '../db/repositories/corrections.ts';
 import { getLeaf, labelOf } from './paths.ts';
+import { periodName } from '../labels.ts';
 import { communeOf, districtOf, type ServedDistrict } from './scope.ts';
 
 export const CROSS_FLAG_CODES = ['MISSING_SUBMISSION', 'DUPLICATE_FILE', 'RESUBMISSION_CHANGED', 'CORRECTION_OVERRIDDEN', 'UNIT_OUTSIDE_DISTRICT'] as const;
@@ -32,6 +33,13 @@ export interface WorkspaceFlag {
   message: string;
   evidence: string[];
   source: 'report' | 'cross';
+  /** Staff's handling (a work item): open until marked resolved or dismissed. */
+  state?: 'open' | 'resolved' | 'dismissed';
+  stateNote?: string | null;
+  stateBy?: string | null;
+  stateAt?: string | null;
+  /** The report's field the flag is about, when a correction can settle it ('profile.cadres'). */
+  field?: string | null;
 }
 
 export interface ReportForChecks {
@@ -120,7 +128,7 @@ export function crossChecks(input: CrossCheckInput): WorkspaceFlag[] {
         commune: c.commune,
         code: 'MISSING_SUBMISSION',
         severity: 'warning',
-        message: `${unitName(c.communeKind, c.commune)} chưa gửi báo cáo kỳ ${period}`,
+        message: `${unitName(c.communeKind, c.commune)} chưa gửi báo cáo ${periodName(period).replace(/^N/, 'n')}`,
         evidence: [],
         source: 'cross',
       });
@@ -219,7 +227,7 @@ export function crossChecks(input: CrossCheckInput): WorkspaceFlag[] {
       code: 'RESUBMISSION_CHANGED',
       severity: 'warning',
       message:
-        `${unitName(u.communeKind, u.commune)} gửi lại báo cáo kỳ ${period} (tệp "${cur.original_name}" thay cho "${prev.original_name}"): ` +
+        `${unitName(u.communeKind, u.commune)} gửi lại báo cáo ${periodName(period).replace(/^N/, 'n')} (tệp "${cur.original_name}" thay cho "${prev.original_name}"): ` +
         `${diffs.length} trường khác nhau — ${shown.join(', ')}${diffs.length > 3 ? ', …' : ''}`,
       evidence: diffs.slice(0, MAX_EVIDENCE).map((d) => `${labelOf(d.path, cur.extraction)} (${d.path}): ${showValue(d.before)} → ${showValue(d.after)}`),
       source: 'cross',

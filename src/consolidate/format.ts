@@ -13,8 +13,16 @@ export function cellText(row: ConsolidatedRow, key: ColumnKey): string {
   return key === 'commune' && row.communeKind ? `${row.communeKind} ${String(v)}` : String(v);
 }
 
+/**
+ * The CSV is for Excel under Vietnamese regional settings, which reads ',' as the decimal mark and
+ * therefore ';' as the list separator: fields are separated by ';' and decimals written with ','
+ * (1.719,58 ha → 1719,58), so a double-click opens it in columns with numbers as numbers. The file
+ * is UTF-8 with a byte-order mark (added by the API and the CLI's --out), which tells Excel the encoding.
+ */
+export const CSV_SEPARATOR = ';';
+
 function csvField(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[";,\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /**
@@ -32,17 +40,17 @@ export function neutraliseFormula(s: string): string {
 function csvCell(row: ConsolidatedRow, key: ColumnKey): string {
   const v = (row as unknown as Record<string, unknown>)[key];
   const text = cellText(row, key);
-  return typeof v === 'number' && Number.isFinite(v) ? text : neutraliseFormula(text);
+  return typeof v === 'number' && Number.isFinite(v) ? text.replace('.', ',') : neutraliseFormula(text);
 }
 
-/** The full table as CSV (every commune of each district, the totals row after them). */
+/** The full table as CSV for Vietnamese Excel (every commune of each district, the totals row after them). */
 export function renderCsv(t: ConsolidatedTable): string {
   const header = ['Kỳ báo cáo', 'Huyện', ...EXPORT_COLUMNS.map((c) => c.header)];
-  const lines = [header.map(csvField).join(',')];
+  const lines = [header.map(csvField).join(CSV_SEPARATOR)];
   for (const d of t.districts) {
     for (const row of [...d.rows, d.totals]) {
       const cells = [neutraliseFormula(t.period), neutraliseFormula(d.district), ...EXPORT_COLUMNS.map((c) => csvCell(row, c.key))];
-      lines.push(cells.map(csvField).join(','));
+      lines.push(cells.map(csvField).join(CSV_SEPARATOR));
     }
   }
   return `${lines.join('\n')}\n`;

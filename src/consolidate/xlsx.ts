@@ -103,9 +103,13 @@ function fullSheet(wb: ExcelJS.Workbook, t: ConsolidatedTable, heading: string):
   header(ws, h, 2, h, 2, 'Huyện, thị, thành phố');
   cols.forEach((c, i) => header(ws, h, i + 3, h, i + 3, c.header));
   ws.getRow(h).height = 48;
+  ws.pageSetup.printTitlesRow = `${h}:${h}`; // the header row on every printed page
+  ws.headerFooter = { oddFooter: '&CTrang &P/&N' };
   let r = h + 1;
   for (const d of t.districts) {
+    const counted: number[] = [];
     d.rows.forEach((row, i) => {
+      if (row.counted) counted.push(r);
       const grey = !row.reported;
       body(ws.getCell(r, 1), i + 1, { center: true, grey });
       body(ws.getCell(r, 2), d.district, { grey });
@@ -125,7 +129,10 @@ function fullSheet(wb: ExcelJS.Workbook, t: ConsolidatedTable, heading: string):
     body(ws.getCell(r, 2), d.district, { bold: true });
     cols.forEach((c, j) => {
       const raw = (d.totals as unknown as Record<string, unknown>)[c.key];
-      const value = c.key === 'commune' ? 'Tổng cộng' : typeof raw === 'number' ? raw : raw == null ? null : cellText(d.totals, c.key);
+      let value: ExcelJS.CellValue = c.key === 'commune' ? 'Tổng cộng' : typeof raw === 'number' ? raw : raw == null ? null : cellText(d.totals, c.key);
+      // A summed column's total is a formula over the rows it counts (a former unit's report listed
+      // beside its successor's own is not counted), with the computed value as its cached result.
+      if (c.sum && counted.length) value = { formula: sumFormula(j + 3, counted), result: typeof raw === 'number' ? raw : 0 };
       body(ws.getCell(r, j + 3), value, { bold: true });
     });
     r++;
@@ -305,9 +312,58 @@ function starsSheet(wb: ExcelJS.Workbook, t: ConsolidatedTable): void {
   for (let s = 1; s <= 5; s++) body(ws.getCell(r, 3 + s), count[s - 1]!, { bold: true, center: true });
 }
 
+/** SUM over the given rows of a column: one range when they are contiguous. */
+function sumFormula(col: number, rows: number[]): string {
+  const letter = (n: number): string => (n > 26 ? letter(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+  const contiguous = rows.every((x, i) => i === 0 || x === rows[i - 1]! + 1);
+  const L = letter(col);
+  return contiguous ? `SUM(${L}${rows[0]}:${L}${rows[rows.length - 1]})` : `SUM(${rows.map((x) => `${L}${x}`).join(',')})`;
+}
+
+/** A flag as the flags sheet lists it. */
+export interface XlsxFlag {
+  commune: string | null;
+  severity: string;
+  label: string;
+  message: string;
+  evidence: string[];
+  state: string;
+  stateBy: string | null;
+  stateAt: string | null;
+  stateNote: string | null;
+}
+
+/** A correction as the history sheet lists it. */
+export interface XlsxCorrection {
+  commune: string;
+  reportId: number;
+  label: string;
+  oldValue: string;
+  newValue: string;
+  reason: string;
+  who: string;
+  at: string;
+}
+
+/** A simple list sheet: a title, a header row repeated on each printed page, page numbers. */
+function listSheet(wb: ExcelJS.Workbook, name: string, heading: string, headers: string[], widths: number[], rows: ExcelJS.CellValue[][]): void {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 3 }] });
+  setup(ws, widths);
+  title(ws, 1, headers.length, heading, { size: 13 });
+  headers.forEach((text, i) => header(ws, 3, i + 1, 3, i + 1, text));
+  ws.pageSetup.printTitlesRow = '3:3';
+  ws.headerFooter = { oddFooter: '&CTrang &P/&N' };
+  rows.forEach((row, i) => row.forEach((v, j) => body(ws.getCell(4 + i, j + 1), v, { wrap: true, center: j === 0 })));
+  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: headers.length } };
+}
+
 export interface XlsxOptions {
   /** Shown under the title: the served district ('huyện Hiệp Hòa, tỉnh Bắc Giang'). */
   heading?: string | null;
+  /** A sheet of the period's flags, with their states. */
+  flags?: XlsxFlag[];
+  /** A sheet of the corrections of the period's reports. */
+  corrections?: XlsxCorrection[];
 }
 
 /** The workbook as bytes. */
@@ -319,5 +375,17 @@ export async function renderXlsx(t: ConsolidatedTable, opts: XlsxOptions = {}): 
   steeringSheet(wb, t);
   budgetSheet(wb, t);
   starsSheet(wb, t);
+  if (opts.flags) {
+    listSheet(wb, 'Cảnh báo', `CẢNH BÁO — ${periodLabel(t.period).toUpperCase()}`,
+      ['TT', 'Xã/phường/thị trấn', 'Mức độ', 'Loại', 'Nội dung', 'Trích dẫn', 'Trạng thái', 'Người xử lý, lúc', 'Ghi chú'],
+      [6, 22, 10, 22, 60, 50, 12, 24, 30],
+      opts.flags.map((f, i) => [i + 1, f.commune ?? '', f.severity, f.label, f.message, f.evidence.join('\n'), f.state, f.stateBy ? `${f.stateBy}, ${f.stateAt ?? ''}` : '', f.stateNote ?? '']));
+  }
+  if (opts.corrections) {
+    listSheet(wb, 'Lịch sử đính chính', `LỊCH SỬ ĐÍNH CHÍNH — ${periodLabel(t.period).toUpperCase()}`,
+      ['TT', 'Xã/phường/thị trấn', 'Báo cáo số', 'Chỉ tiêu', 'Giá trị cũ', 'Giá trị mới', 'Lý do', 'Người đính chính', 'Lúc'],
+      [6, 22, 10, 30, 14, 14, 50, 24, 18],
+      opts.corrections.map((c, i) => [i + 1, c.commune, c.reportId, c.label, c.oldValue, c.newValue, c.reason, c.who, c.at]));
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

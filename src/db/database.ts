@@ -11,6 +11,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { acquireLock, type HeldLock } from './lockfile.ts';
+import { initdbDumpFor } from './pglite-initdb.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -96,9 +97,11 @@ async function openPglite(opts: OpenDatabaseOptions): Promise<Database> {
   const lock: HeldLock = acquireLock(pgliteLockPath(dataDir), dataDir);
   let db: Kysely<DB> | undefined;
   try {
+    // A new data folder starts from the build's initdb dump (pglite-initdb.ts) when there is one.
+    const loadDataDir = opts.pgliteLoadDataDir ?? initdbDumpFor(pgliteDataPath(dataDir));
     const pglite = await PGlite.create(pgliteDataPath(dataDir), {
       parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asText },
-      ...(opts.pgliteLoadDataDir ? { loadDataDir: opts.pgliteLoadDataDir } : {}),
+      ...(loadDataDir ? { loadDataDir } : {}),
     });
     db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
     if (opts.schema) {

@@ -26,10 +26,49 @@ export function isMostlyUpper(s: string): boolean {
   return upper / letters.length > 0.8;
 }
 
+// fold() runs on every paragraph many times over (each extractor looks for its own words): Latin
+// text (Vietnamese included) is folded one character at a time through a table filled on first
+// use; any other script takes the general path (whose lower-casing can depend on the context).
+const FOLDED_CHAR = new Map<number, string>();
+
+function foldSlow(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+}
+
+// And the same texts come again and again: the last ones folded are kept (bounded, per thread).
+const FOLDED_MAX = 20_000;
+const folded = new Map<string, string>();
+
 /** Lower case, no diacritics, đ → d: for testing keywords whatever the tone placement or NFC/NFD.
  *  The one folding of the project (extractors, names, periods use it). */
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  let f = folded.get(s);
+  if (f === undefined) {
+    f = foldText(s);
+    if (folded.size >= FOLDED_MAX) folded.clear();
+    folded.set(s, f);
+  }
+  return f;
+}
+
+function foldText(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : s[i];
+      continue;
+    }
+    if (c >= 0x0300 && c <= 0x036f) continue; // a combining mark (text in NFD)
+    if (c >= 0x0370 && !(c >= 0x1e00 && c <= 0x1eff)) return foldSlow(s);
+    let f = FOLDED_CHAR.get(c);
+    if (f === undefined) {
+      f = foldSlow(s[i]!);
+      FOLDED_CHAR.set(c, f);
+    }
+    out += f;
+  }
+  return out;
 }
 
 /** fold() character by character, so that folded[i] corresponds to text[i]: a match found on the

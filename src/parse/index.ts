@@ -1,17 +1,19 @@
 // The parse stage: bytes → document model. The type comes from the content (sniff.ts), never
-// from the file name alone.
+// from the file name alone. Each format's parser is imported the first time a file of that
+// format comes (a .docx never loads the PDF reader, OCR or LibreOffice's driver).
 import type { DocumentModel, SourceFormat } from '../document/model.ts';
 import { BaocaoError } from '../errors.ts';
-import { parseLegacyWord } from './doc/index.ts';
-import { parseDocx } from './docx.ts';
-import { parseScannedPdf, type OcrOptions } from './ocr/index.ts';
-import { parsePdf } from './pdf.ts';
+import type { OcrOptions } from './ocr/index.ts';
 import { sniff, type SniffedType } from './sniff.ts';
 
-export { parseDocx } from './docx.ts';
-export { parsePdf } from './pdf.ts';
-export { parseScannedPdf, type OcrOptions, type OcrProgress } from './ocr/index.ts';
+export type { OcrOptions, OcrProgress } from './ocr/index.ts';
 export { sniff, sniffType, type Sniffed, type SniffedType } from './sniff.ts';
+
+const parseDocx = async (buffer: Buffer) => (await import('./docx.ts')).parseDocx(buffer);
+const parsePdf = async (buffer: Buffer) => (await import('./pdf/index.ts')).parsePdf(buffer);
+const parseScannedPdf = async (buffer: Buffer, opts?: OcrOptions) => (await import('./ocr/index.ts')).parseScannedPdf(buffer, opts);
+const parseLegacyWord = async (buffer: Buffer, type: 'doc' | 'rtf' | 'html' | 'wordml') =>
+  (await import('./doc/index.ts')).parseLegacyWord(buffer, type);
 
 /** The model's format for a sniffed type we can parse; null for the rest. RTF, HTML and Word
  *  2003 XML count as legacy Word ('doc'). */
@@ -30,6 +32,10 @@ const UNSUPPORTED_DETAIL: Record<string, string> = {
 export interface ParseOptions {
   /** Scanned PDFs: the OCR's deadline and progress (src/parse/ocr/). */
   ocr?: OcrOptions;
+  /** PDFs without a text layer: 'ocr' (default) reads their page images here; 'refuse' throws
+   *  NO_TEXT (the caller has them read elsewhere: the pipeline's OCR threads); 'only' reads the
+   *  images without trying the text layer again. */
+  scans?: 'ocr' | 'refuse' | 'only';
 }
 
 export async function parseFile(buffer: Buffer, fileName: string, opts: ParseOptions = {}): Promise<DocumentModel> {
@@ -37,9 +43,10 @@ export async function parseFile(buffer: Buffer, fileName: string, opts: ParseOpt
   const { type, detail } = await sniff(buffer, fileName);
   if (type === 'docx') return parseDocx(buffer);
   if (type === 'pdf') {
+    if (opts.scans === 'only') return parseScannedPdf(buffer, opts.ocr);
     // No text layer (a scan), or one that cannot be read: read the page images.
     return parsePdf(buffer).catch((err: unknown) => {
-      if (err instanceof BaocaoError && err.code === 'NO_TEXT') return parseScannedPdf(buffer, opts.ocr);
+      if (err instanceof BaocaoError && err.code === 'NO_TEXT' && opts.scans !== 'refuse') return parseScannedPdf(buffer, opts.ocr);
       throw err;
     });
   }

@@ -265,7 +265,7 @@ export function defineRepositoryTests(kind: DatabaseKind): void {
     it('migrated every table into its own schema; migrating again does nothing', async () => {
       const tables = await t.db.introspection.getTables();
       const mine = tables.filter((x) => x.schema === t.schema).map((x) => x.name).sort();
-      expect(mine).toEqual(['api_tokens', 'corrections', 'extracted_values', 'flags', 'received_files', 'reports', 'resubmission_changes', 'resubmissions']);
+      expect(mine).toEqual(['api_tokens', 'corrections', 'extracted_values', 'flag_states', 'flags', 'received_files', 'report_periods', 'reports', 'resubmission_changes', 'resubmissions', 'unit_aliases']);
       expect(await migrateToLatest(t)).toEqual([]);
       expect(await migrateToLatest(t.db)).toEqual([]);
     });

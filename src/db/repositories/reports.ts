@@ -13,6 +13,10 @@ import type { DB, ExtractedValueRow, FlagRow, ReportRow } from '../schema.ts';
 export interface StoreReportOptions {
   /** Registry code of the commune, when it matched the registry. */
   unitCode?: string | null;
+  /** When the report is new and the first of its commune + district + period (nothing to compare
+   *  it with, so nothing left to do after), marks its file processed — with this format — in the
+   *  same transaction: one commit per report. `fileMarked` in the result says whether it did. */
+  markProcessed?: { format?: string };
 }
 
 export interface StoreReportResult {
@@ -23,6 +27,8 @@ export interface StoreReportResult {
   isCurrent: boolean;
   /** The report that was current before and no longer is (a resubmission replaced it). */
   supersededId: number | null;
+  /** Whether the file was marked processed in the same transaction (see markProcessed). */
+  fileMarked?: boolean;
 }
 
 export interface CurrentReport extends ReportRow {
@@ -105,8 +111,18 @@ export class ReportsRepository {
           .execute();
       }
 
-      if (!keyed) return { reportId, isNew: true, isCurrent: true, supersededId: null };
-      return { reportId, isNew: true, ...(await this.electCurrent(trx, reportId, extraction)) };
+      const elected = keyed ? await this.electCurrent(trx, reportId, extraction) : { isCurrent: true, supersededId: null, others: 0 };
+      let fileMarked = false;
+      if (opts.markProcessed && elected.others === 0) {
+        const { format } = opts.markProcessed;
+        await trx
+          .updateTable('received_files')
+          .set({ status: 'processed', error_code: null, error_message: null, processed_at: sql<Date>`now()`, ...(format !== undefined ? { format } : {}) })
+          .where('id', '=', fileId)
+          .execute();
+        fileMarked = true;
+      }
+      return { reportId, isNew: true, isCurrent: elected.isCurrent, supersededId: elected.supersededId, ...(opts.markProcessed ? { fileMarked } : {}) };
     });
   }
 
@@ -115,31 +131,29 @@ export class ReportsRepository {
     trx: Transaction<DB>,
     reportId: number,
     extraction: Extraction,
-  ): Promise<{ isCurrent: boolean; supersededId: number | null }> {
-    const sameUnit = trx
+  ): Promise<{ isCurrent: boolean; supersededId: number | null; others: number }> {
+    // The commune's reports for the period (a handful), last received first: one query.
+    const sameUnit = await trx
       .selectFrom('reports')
       .innerJoin('received_files', 'received_files.id', 'reports.file_id')
       .where('reports.period', '=', extraction.period)
       .where('reports.commune', '=', extraction.unit.commune)
-      .where('reports.district', 'is not distinct from', extraction.unit.district);
-
-    const winner = await sameUnit
-      .select('reports.id')
+      .where('reports.district', 'is not distinct from', extraction.unit.district)
+      .select(['reports.id', 'reports.is_current'])
       .orderBy('received_files.received_at', 'desc')
       .orderBy('reports.id', 'desc')
-      .executeTakeFirstOrThrow();
-    const previous = await sameUnit
-      .select('reports.id')
-      .where('reports.is_current', '=', true)
-      .executeTakeFirst();
+      .execute();
+    const winner = sameUnit[0]!;
+    const previous = sameUnit.find((r) => r.is_current);
+    const others = sameUnit.length - 1;
 
-    if (previous?.id === winner.id) return { isCurrent: winner.id === reportId, supersededId: null };
+    if (previous?.id === winner.id) return { isCurrent: winner.id === reportId, supersededId: null, others };
     // Two statements, never two current rows at once (reports_one_current_idx).
     if (previous) {
       await trx.updateTable('reports').set({ is_current: false }).where('id', '=', previous.id).execute();
     }
     await trx.updateTable('reports').set({ is_current: true }).where('id', '=', winner.id).execute();
-    return { isCurrent: winner.id === reportId, supersededId: previous?.id ?? null };
+    return { isCurrent: winner.id === reportId, supersededId: previous?.id ?? null, others };
   }
 
   async get(id: number): Promise<ReportWithValues | undefined> {

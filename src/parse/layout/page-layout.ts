@@ -53,6 +53,9 @@ export interface GridTable {
   ys: number[];
   /** Merged cells: top-left grid position and spans, row by row. */
   cells: { r: number; c: number; rs: number; cs: number; runs: Run[] }[];
+  /** Found from the words, without rules: its column lines are estimates (from what each page's
+   *  part of the table holds), so a continuation is matched column by column. */
+  borderless?: boolean;
 }
 
 export interface Margins {
@@ -72,12 +75,15 @@ export interface PageData {
   height: number;
   runs: Run[];
   rules: Rule[];
+  /** Tables the reader found itself (borderless tables of a text-layer PDF), their runs already
+   *  in their cells (those runs are among `runs` and are left out of the text flow). */
+  tables?: GridTable[];
 }
 
 // Tunables, in em of the text's font size unless said otherwise.
 export const COLUMN_GAP_EM = 1.6; // a gap this wide splits a line into segments (tab stops, borderless columns)
 /** Text that is only a list number or bullet: 'I.', '1.', '1.2.', 'a)', '-', '•'. */
-const LIST_LABEL = /^(?:(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđA-ZĐ])[.)]|\(?[a-zđ0-9]{1,2}\)|[-+–•●○◦▪■□◆❖➢►✓*\uf0a7\uf0b7\uf0d8\uf076\uf0fc])$/u;
+export const LIST_LABEL = /^(?:(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđA-ZĐ])[.)]|\(?[a-zđ0-9]{1,2}\)|[-+–•●○◦▪■□◆❖➢►✓*\uf0a7\uf0b7\uf0d8\uf076\uf0fc])$/u;
 const WORD_GAP_EM = 0.12; // a gap this wide between two text items is a space
 const RULE_TOL = 2; // points: rules this close are the same rule / touch
 
@@ -85,7 +91,7 @@ const RULE_TOL = 2; // points: rules this close are the same rule / touch
 // Rules → tables (grid positions, merged cells)
 
 /** Rules on (almost) the same line that touch or overlap become one. */
-function mergeRules(rules: Rule[]): Rule[] {
+function mergeRules(rules: readonly Rule[]): Rule[] {
   const out: Rule[] = [];
   for (const dir of ['h', 'v'] as const) {
     const rs = rules.filter((r) => r.dir === dir).sort((a, b) => a.at - b.at || a.from - b.from);
@@ -127,7 +133,8 @@ function cluster(values: number[], tol: number): number[] {
   return out.map((g) => g.reduce((s, v) => s + v, 0) / g.length);
 }
 
-function detectTables(page: number, rawRules: Rule[]): GridTable[] {
+/** Ruled tables: grids from the rules that touch each other, merged cells where a rule is missing. */
+export function detectTables(page: number, rawRules: readonly Rule[]): GridTable[] {
   const rules = mergeRules(rawRules).filter((r) => r.to - r.from > 3);
   // Connected groups of rules (a horizontal and a vertical rule that touch are connected).
   const parent = rules.map((_, i) => i);
@@ -293,8 +300,11 @@ function dropFurniture(pages: { page: PageData; lines: Line[] }[]): void {
 export function layoutToBlocks(pages: PageData[]): RawBlock[] {
   const perPage = pages.map((page) => {
     const tables = detectTables(page.page, page.rules);
+    // Tables the reader found itself come with their runs in their cells.
+    const taken = new Set((page.tables ?? []).flatMap((t) => t.cells.flatMap((c) => c.runs)));
     const flow: Run[] = [];
     for (const r of page.runs) {
+      if (taken.has(r)) continue;
       const cx = r.x + Math.min(r.w, 2 * r.size) / 2;
       const cy = r.y - 0.3 * r.size;
       let placed = false;
@@ -309,7 +319,7 @@ export function layoutToBlocks(pages: PageData[]): RawBlock[] {
       if (!placed) flow.push(r);
     }
     // A ruled grid without any text in it is decoration (or a form left blank): drop it.
-    const used = tables.filter((t) => t.cells.some((c) => c.runs.length > 0));
+    const used = [...tables.filter((t) => t.cells.some((c) => c.runs.length > 0)), ...(page.tables ?? [])].sort((a, b) => a.top - b.top);
     return { page, lines: toLines(page.page, flow), tables: used };
   });
   dropFurniture(perPage);
@@ -455,6 +465,9 @@ function continues(para: Line[], L: Line, margins: Map<number, Margins>, pitch: 
   // Style is no boundary: '2.3. … cải cách hành chính:' in bold italics and '11/11 chỉ tiêu đạt.'
   // in roman are one paragraph; a heading ends short, or the next paragraph is indented.
   const space = 0.25 * L.size;
+  // A centred line set in from both margins that had room for the next word ended its paragraph,
+  // whatever the next line is (a full line of the next paragraph is centred too).
+  if (centeredOnColumn(P, m) && P.left > m.left + L.size && P.right - P.left + space + firstWordWidth(L) < m.right - m.left - 0.6 * L.size) return false;
   const centered = centeredPair(P, L, m);
   if (centered) {
     // A centred line ended early if the next word would have fitted on it (with some slack: we
@@ -545,7 +558,15 @@ function joinTablesAcrossPages(elements: PageElement[][]): void {
     const first = elements[p]![0];
     if (last?.kind !== 'table' || first?.kind !== 'table') continue;
     const a = last.table, b = first.table;
-    if (a.xs.length !== b.xs.length || a.xs.some((x, i) => Math.abs(x - b.xs[i]!) > 3)) continue;
+    if (a.xs.length !== b.xs.length) continue;
+    if (a.borderless || b.borderless) {
+      // Each column of the continuation lies in the same column of the table above.
+      const inside = b.xs.slice(1).every((x, i) => {
+        const mid = (b.xs[i]! + x) / 2;
+        return mid > a.xs[i]! - 3 && mid < a.xs[i + 1]! + 3;
+      });
+      if (!inside) continue;
+    } else if (a.xs.some((x, i) => Math.abs(x - b.xs[i]!) > 3)) continue;
     const aRows = gridText(a);
     const bRows = gridText(b);
     let skip = 0;
