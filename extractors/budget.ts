@@ -138,7 +138,7 @@ function fromTable(doc: DocumentModel, t: Table): TableResult | null {
     return null;
   };
   const sideCols = cols.map((m, c) => ({ m, c })).filter(({ m }) => m !== null) as { m: Mapped; c: number }[];
-  if (!sideCols.length) return null;
+  if (!sideCols.length) return sidesAsRows(t, view, rows, factor);
   const transposed = rows.some((row) => {
     const p = rowPart(row);
     return p === 'district' || p === 'commune';
@@ -167,7 +167,31 @@ function fromTable(doc: DocumentModel, t: Table): TableResult | null {
   return { budget, prov };
 }
 
+/** A table with the sides as rows and the levels as columns: 'Dự toán | 20 | 30 | 50' under
+ *  'Nội dung | Ngân sách thành phố | Ngân sách phường | Tổng'. */
+function sidesAsRows(t: Table, view: TableView, rows: string[][], factor: number): TableResult | null {
+  const partCols = view.folded.map((h, c) => ({ c, part: partOf(h) })).filter((x): x is { c: number; part: Part } => x.part !== null);
+  if (!partCols.length) return null;
+  const budget: Budget = { planned: {}, disbursed: {} };
+  const prov: Record<string, Provenance> = {};
+  for (const row of rows) {
+    const label = row.find((c) => /\p{L}/u.test(c) && cellNumber(c) === null);
+    const side = label ? sideOf(foldKeep(label)) : null;
+    if (!side) continue;
+    for (const { c, part } of partCols) {
+      const v = cellNumber(row[c]);
+      if (v === null || budget[side][part] !== undefined) continue;
+      budget[side][part] = round6(v * factor);
+      prov[`budget.${side}.${part}`] = provenance(t, `${view.labels[c]}: ${row[c]!.trim()} (${cellsQuote(row)})`);
+    }
+  }
+  return Object.keys(prov).length ? { budget, prov } : null;
+}
+
 // --- text ------------------------------------------------------------------------------------
+
+/** An amount spelled out in brackets after its digits: '(Hai mươi lăm triệu đồng)'. */
+const SPELLED_AMOUNT = /^\s*\((?![^()]*sach)[\p{L}\s]*?(?<![\p{L}])(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|tram|nghin|ngan|trieu|ty)(?![\p{L}])[\p{L}\s]*?dong\s*\)/u;
 
 
 function fromText(doc: DocumentModel): TableResult {
@@ -178,9 +202,25 @@ function fromText(doc: DocumentModel): TableResult {
     const heading = foldKeep(headingOf(doc, line.block) ?? '');
     if (!/kinh phi|ngan sach/.test(line.folded) && !/kinh phi|ngan sach/.test(heading)) continue;
     // Amounts in any of their shapes: '30 triệu đồng', '30 tr.đồng', '18.600.000đ', '45.000 nghìn đồng'.
-    for (const q of quantities(line.folded)) {
-      if (q.millionVnd === null) continue;
+    // A bracket right after an amount speaks of that amount only: '… 35 triệu đồng (ngân sách xã), đã chi 35 triệu'
+    // leaves the spending's level unsaid (a level named before, as the subject, still covers every amount).
+    // A unit stated once for the line ('Kinh phí (triệu đồng): dự toán 15; thực hiện 15') makes bare numbers after a side word amounts.
+    const lineUnit = unitFactor(line.folded);
+    const amounts = quantities(line.folded).filter((q) => {
+      if (q.millionVnd !== null) return true;
+      if (lineUnit === null || q.ratio || q.percent || !/^\s*(?:[;,.]|$)/.test(q.after)) return false;
+      if (sideOf(line.folded.slice(Math.max(0, q.numStart - 20), q.numStart)) === null) return false;
+      q.millionVnd = round6(q.value * lineUnit);
+      return true;
+    });
+    let blanked = line.folded;
+    for (const q of amounts) {
+      const br = /^\s*\([^()\d]*\)/.exec(blanked.slice(q.end));
+      if (br) blanked = blanked.slice(0, q.end) + ' '.repeat(br[0].length) + blanked.slice(q.end + br[0].length);
+    }
+    for (const q of amounts) {
       const start = q.numStart;
+      const partLead = blanked.slice(Math.max(0, start - 120), start);
       const m = { 0: line.folded.slice(q.numStart, q.end), 1: line.folded.slice(q.numStart, q.numEnd) } as const;
       const lead = line.folded.slice(Math.max(0, start - 120), start);
       const leadClause = lead.slice(Math.max(lead.lastIndexOf('. '), lead.lastIndexOf(';')) + 1);
@@ -192,7 +232,8 @@ function fromText(doc: DocumentModel): TableResult {
       const side: Side | null = nearestSide(leadClause + line.folded.slice(start, start + 2)) ?? sideOf(heading);
       if (!side) continue;
       // Just after the amount, before any bracket or other number: '2,5 triệu đồng từ ngân sách xã'.
-      const after = line.folded.slice(start + m[0].length);
+      // (a spelled-out amount in brackets, '(Hai mươi lăm triệu đồng)', is skipped)
+      const after = line.folded.slice(start + m[0].length).replace(SPELLED_AMOUNT, (s) => ' '.repeat(s.length));
       const tail = after.split(/[,;.(\d]/)[0]!;
       // 'Tổng kinh phí … là 12.500.000 đồng (ngân sách phường)': the total, and the level in brackets.
       const bracket = /^\s*\(([^()]*)\)/.exec(after)?.[1] ?? '';
@@ -200,12 +241,12 @@ function fromText(doc: DocumentModel): TableResult {
       // (A bracket with amounts of its own lists the parts: not a source.)
       const source = new RegExp(PART_WORDS.source, 'u').test(bracket) && !/\d/.test(bracket) ? bracket : /^\s*(?:tu|do|thuoc|bang)\s/.test(tail) ? tail : '';
       const sourcePart = source && new RegExp(PART_WORDS.source, 'u').test(source) ? [partNear(source, '')] : [];
-      const near = partNear(leadClause, tail);
-      // 'Kinh phí đã chi: 4.250.000 đồng (ngân sách xã)': the whole amount, and the level it came from.
-      const parts: Part[] = isTotalLead(leadClause) || (near === 'total' && sourcePart.length) ? ['total', ...sourcePart] : [near];
+      const near = partNear(partLead.slice(Math.max(partLead.lastIndexOf('. '), partLead.lastIndexOf(';')) + 1), tail);
+      // 'Kinh phí đã chi: 4.250.000 đồng (ngân sách xã)': the level it came from (a total only when 'tổng' says so).
+      const parts: Part[] = isTotalLead(leadClause) ? ['total', ...sourcePart] : near === 'total' && sourcePart.length ? sourcePart : [near];
       for (const part of parts) {
         if (budget[side][part] !== undefined) continue;
-        budget[side][part] = q.millionVnd;
+        budget[side][part] = q.millionVnd!;
         prov[`budget.${side}.${part}`] = provFor(line, start, start + m[0].length, 'clause');
       }
     }

@@ -120,7 +120,21 @@ function fromRowTables(doc: DocumentModel, out: Record<Kind, Found>): void {
 const MEMBERS = (key: string) =>
   new RegExp(String.raw`${key}([^.;\d]{0,160}?)${N}\s*(?:thanh vien|dong chi|d\/c|nguoi|uy vien|can bo|cong chuc)(?![\p{L}])`, 'u');
 
+/** A body counted by its posts: 'gồm 01 Trưởng ban, 02 Phó Trưởng ban và 10 ủy viên' = 13. */
+const POSTS = String.raw`(?:dong chi\s+)?(?:truong ban|pho truong ban|pho ban|to truong|to pho|uy vien|thanh vien)`;
+const COMPOSITION = (key: string) =>
+  new RegExp(String.raw`${key}[^.;\d]{0,80}?(?:gom|co|bao gom)\s*:?\s*((?:\d{1,2}\s*${POSTS}(?:\s*(?:,|va)\s*)?){2,})`, 'u');
+
 function textMembers(lines: Line[], kind: Kind): { value: number; prov: Provenance } | null {
+  const composition = COMPOSITION(kind === 'steering' ? STEERING : SUPPORT);
+  for (const line of lines) {
+    const m = composition.exec(maskedFolded(line));
+    if (!m) continue;
+    if (kind === 'steering' && new RegExp(SUPPORT, 'u').test(m[0])) continue;
+    if (HIGHER.test(m[0]) && !OWN.test(m[0])) continue;
+    const sum = [...m[1]!.matchAll(/\d{1,2}/g)].reduce((n, d) => n + Number(d[0]), 0);
+    if (sum > 0 && sum <= 200) return { value: sum, prov: quoteSentence(line, m.index, m.index + m[0].length) };
+  }
   const re = MEMBERS(kind === 'steering' ? STEERING : SUPPORT);
   for (const line of lines) {
     for (const m of maskedFolded(line).matchAll(new RegExp(re.source, 'gu'))) {

@@ -340,6 +340,9 @@ function leadingNumber(cell: string): number | null {
 /** A ratio of indicators in a cell: '7/8', 'Đạt 8/8 chỉ tiêu', '8/8 (đạt)'. */
 const CELL_RATIO = /^(?:(?:da\s+)?dat\s*:?\s*)?(\d{1,3})\s*\/\s*(\d{1,3})(?![\d/])(?:\s*(?:chi tieu|tieu chi|ct))?/;
 
+/** A count of met indicators in a result cell: 'Đạt 7', 'Đạt 8, chưa đạt 1 (chỉ tiêu 14)'. */
+const CELL_MET = /^(?:da\s+)?dat\s*:?\s*(\d{1,3})(?![\d/])/;
+
 function fromTables(doc: DocumentModel): Map<number, Found> {
   const out = new Map<number, Found>();
   for (const t of tables(doc)) {
@@ -351,7 +354,7 @@ function fromTables(doc: DocumentModel): Map<number, Found> {
     const unmetCol = col((s) => /chua dat|khong dat|chua hoan thanh/.test(s));
     let metCol = col((s) => /(?<!chua |khong )(?<![\p{L}])(?:dat|hoan thanh)(?![\p{L}])/u.test(s) && !/chua dat|khong dat|chua hoan thanh/.test(s));
     // A result column under another name ('Kết quả tự đánh giá') whose cells state the ratio: 'Đạt 8/8 chỉ tiêu'.
-    if (metCol < 0) metCol = f.findIndex((_, c) => c !== unmetCol && view.dataRows.some((r) => CELL_RATIO.test(foldKeep(t.grid[r]![c]!))));
+    if (metCol < 0) metCol = f.findIndex((_, c) => c !== unmetCol && view.dataRows.some((r) => CELL_RATIO.test(foldKeep(t.grid[r]![c]!)) || CELL_MET.test(foldKeep(t.grid[r]![c]!))));
     const totalCol = col((s) => /so (?:luong )?chi tieu|tong so|tong chi tieu|so tieu chi/.test(s) && !/dat/.test(s));
     if (metCol < 0 || (totalCol < 0 && unmetCol < 0 && !view.dataRows.some((r) => /\d\s*\/\s*\d/.test(t.grid[r]![metCol]!)))) continue;
     const aboutGroups = /nhom/.test(ctx) || f.some((s) => /nhom/.test(s)) || view.dataRows.some((r) => t.grid[r]!.some((c) => groupMentions(foldKeep(c)).length));
@@ -372,6 +375,7 @@ function fromTables(doc: DocumentModel): Map<number, Found> {
       const ratio = CELL_RATIO.exec(metText);
       if (ratio) { met = Number(ratio[1]); total = Number(ratio[2]); }
       else if (/^\d{1,3}$/.test(metText)) met = Number(metText);
+      else if (CELL_MET.test(metText)) met = Number(CELL_MET.exec(metText)![1]);
       if (totalCol >= 0 && total === null) {
         const tt = row[totalCol]!.trim();
         if (/^\d{1,3}$/.test(tt)) total = Number(tt);

@@ -224,7 +224,8 @@ export function findTitle(doc: DocumentModel): TitleInfo {
     if (!open || !continues) break;
     lines.push({ text: b.text, block: b });
   }
-  const title = lines.map((l) => l.text).join(' ').replace(/\s+/g, ' ').trim();
+  // The addressee line ('Kính gửi: …') and the lead-in ('Căn cứ …', 'Thực hiện …') follow the title; a PDF may glue them to it.
+  const title = lines.map((l) => l.text).join(' ').replace(/\s+/g, ' ').replace(/\s*(?:Kính gửi|KÍNH GỬI)\s*:.*$/u, '').trim();
   const blocks = [at.block, ...lines.map((l) => l.block).filter((b) => b !== at.block)];
   return { word: at.word, title: title || null, blocks: [...new Set(blocks)], lines };
 }

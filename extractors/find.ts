@@ -69,8 +69,16 @@ export interface Line {
   quote?: string;
 }
 
+/** A number's spelled-out form in brackets after it ('02 (hai) lớp', '15 (mười lăm) thành viên'). */
+const SPELLED = /(\d\s*)\((\s*(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|muoi|tram|nghin|ngan|linh|le|trieu|mươi)\s*)+\)/gu;
+
+/** foldKeep() with a number's spelled-out form blanked (same length), so that '02 (hai) lớp' reads as '02 lớp'. */
+export function foldLine(text: string): string {
+  return foldKeep(text).replace(SPELLED, (m, num: string) => num + ' '.repeat(m.length - num.length));
+}
+
 export function makeLine(block: Block, text: string, quote?: string): Line {
-  const line: Line = { block, text, folded: foldKeep(text) };
+  const line: Line = { block, text, folded: foldLine(text) };
   if (quote !== undefined) line.quote = quote;
   return line;
 }
@@ -223,7 +231,7 @@ export function* matches(line: Line, pattern: RegExp): Generator<RegExpExecArray
 /** A target or a request stated in the clause before a position ('phấn đấu …', 'dự kiến …', 'đề nghị
  *  cấp …'): the number there is not what was done. The lexicon's 'plan' and 'request' qualifiers. */
 export function aimedAt(line: Line, at: number): boolean {
-  const [a] = clauseAt(line.folded, at);
+  const [a] = clauseAt(line.text, at);
   const q = qualifiersIn(line.folded.slice(a, at));
   return q.has('plan') || q.has('request');
 }

@@ -31,7 +31,8 @@ export const extractInspections: Extractor = (doc): ExtractorResult => {
   });
   if (!hit) {
     // The clause reader: 'Đoàn kiểm tra của thị xã đã làm việc tại phường 01 lần' (label far from its count).
-    const p = pick(groups, 'inspections', { accept: (m) => Number.isInteger(m.value) && m.value < 100 && m.how !== 'carried' });
+    const annexToo = linesPreferring(doc, /kiem tra|giam sat/, ['body', 'annex']);
+    const p = pick(annexToo, 'inspections', { accept: (m) => Number.isInteger(m.value) && m.value < 100 && m.how !== 'carried' });
     if (!p) return { fields: {}, provenance: {} };
     return { fields: { inspections: p.mention.value }, provenance: { inspections: { ...p.prov, confidence: Math.min(p.confidence, 0.8), why: p.why || 'read by the clause reader only' } } };
   }

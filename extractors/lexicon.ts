@@ -34,7 +34,8 @@ const VILLAGE_WORDS = ['thon', 'xom', 'lang', 'ban', 'ap', 'buon', 'soc', 'to da
 const PEOPLE = ['nguoi', 'nhan khau', 'khau', 'nk', 'dan', 'dong chi', 'd\\/c', 'dc', 'can bo', 'chien si', 'cbcs', 'thanh vien', 'nguoi dan'];
 
 export const CONCEPTS: Concept[] = [
-  { id: 'area', words: ['dien tich tu nhien', 'dien tich dat tu nhien', 'tong dien tich', 'dien tich'], units: ['ha', 'hecta', 'km2', 'km²', 'km 2', 'km vuong'], nounAfter: false },
+  { id: 'area', words: ['dien tich tu nhien', 'dien tich dat tu nhien', 'tong dien tich', 'dien tich'], units: ['ha', 'hecta', 'km2', 'km²', 'km 2', 'km vuong'], nounAfter: false,
+    notAfter: ['(?:dat\\s+)?(?:nong nghiep|phi nong nghiep|lam nghiep|lua|canh tac|gieo|trong|mat nuoc|rung|nuoi|san xuat|xay dung|su dung|o|cay|thu hoi|quy hoach|ngap|thiet hai|nha o|chuyen dung)'] },
   { id: 'population', words: ['dan so', 'so dan', 'nhan khau', 'so nhan khau', 'khau', 'so khau', 'nk'], units: ['nguoi', 'nhan khau', 'khau', 'nk', 'dan', 'nguoi dan'], nounAfter: true,
     notAfter: ['hieu', 'trang', 'phan', 'lao dong', 'trong do tuoi', 'nu', 'tre em', 'cao tuoi', 'dan toc', 'tam tru', 'di cu'] },
   { id: 'households', words: ['ho gia dinh', 'ho dan', 'so ho', 'ho'], units: ['ho', 'ho gia dinh', 'ho dan'], nounAfter: true,
@@ -57,7 +58,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'banners', words: ['bang ron, khau hieu', 'bang ron khau hieu', 'bang ron', 'bang zon', 'bang-ron', 'bang gion', 'bang dzon'], units: ['chiec', 'cai', 'tam', 'bo', 'luot'], nounAfter: true },
   { id: 'panels', words: ['pano, khau hieu', 'pano khau hieu', 'pano, ap phich', 'bien pano', 'bien bang tuyen truyen', 'pano', 'pa no', 'pa-no', 'khau hieu'], units: ['chiec', 'cai', 'tam', 'bo', 'cum', 'bien'], nounAfter: true },
   { id: 'trainingClasses', words: ['lop tap huan', 'lop boi duong', 'hoi nghi tap huan', 'buoi tap huan', 'so lop'], units: ['lop', 'buoi', 'hoi nghi', 'dot', 'khoa'], nounAfter: true },
-  { id: 'participants', words: ['luot nguoi', 'hoc vien', 'nguoi tham gia', 'luot can bo'], units: ['nguoi', 'luot', 'luot nguoi', 'hoc vien', 'dai bieu'], nounAfter: true },
+  { id: 'participants', words: ['luot nguoi', 'hoc vien', 'nguoi tham gia', 'nguoi tham du', 'nguoi duoc tap huan', 'luot can bo'], units: ['nguoi', 'luot', 'luot nguoi', 'hoc vien', 'dai bieu'], nounAfter: true },
   { id: 'inspections', words: ['cuoc kiem tra', 'dot kiem tra', 'lan kiem tra', 'cuoc giam sat', 'dot giam sat', 'kiem tra, giam sat', 'kiem tra'], units: ['cuoc', 'dot', 'lan', 'buoi'], nounAfter: true },
   { id: 'steeringCommittee', words: ['ban chi dao'], units: ['thanh vien', 'nguoi', 'dong chi'], nounAfter: false },
   { id: 'supportTeam', words: ['to giup viec'], units: ['thanh vien', 'nguoi', 'dong chi'], nounAfter: false },

@@ -36,7 +36,7 @@ export const PROFILE_LABELS: Record<ProfileKey, ProfileLabel> = {
     read: int(10),
   },
   villages: {
-    spec: { label: new RegExp(String.raw`${VILLAGE}(?:\s*,\s*${VILLAGE})*(?![\p{L}])`, 'u'), not: /van hoa|kieu mau|nong thon moi|dat chuan|thong minh/, unit: new RegExp(String.raw`^${VILLAGE}(?![\p{L}])`, 'u'), unitOptional: true, tail: 2 },
+    spec: { label: new RegExp(String.raw`${VILLAGE}(?:\s*,\s*${VILLAGE})*(?![\p{L}])`, 'u'), not: /van hoa|kieu mau|nong thon moi|dat chuan|thong minh/, unit: new RegExp(String.raw`^(?:${VILLAGE}|to)(?![\p{L}])`, 'u'), unitOptional: true, tail: 2 },
     read: int(1, 199),
   },
   partyCells: {

@@ -12,7 +12,7 @@ import {
   BOW, EOW, N, OTHER_SCOPE, W, before, clauseAt, findFirst, headingOf, maskedFolded, tableContext, foldKeep, int, isYear, linesPreferring, num, provFor, reportYear, round6, sentenceSpans,
   type Hit, type Line, type QuoteSize,
 } from './find.ts';
-import { DISQUALIFY } from './lexicon.ts';
+import { DISQUALIFY, type ConceptId } from './lexicon.ts';
 import type { Mention } from './text/mentions.ts';
 import { lineMentions, pick, superseded } from './text/pick.ts';
 
@@ -128,6 +128,8 @@ const DISTANCE = [
   new RegExp(String.raw`(?:khoang cach|cu ly)[^.;\d]{0,20}?(?:den|toi|ve|tu) (?:trung tam )?(?:huyen|thi xa)${EOW}${GAP(40)}${KM}`, 'u'),
   // 'cách trung tâm thành phố 2 km' — only for a commune of a thành phố / thị xã / quận (checked below)
   new RegExp(String.raw`cach ${SEAT}(?:thanh pho|thi xa|quan)${EOW}${GAP(60)}${KM}`, 'u'),
+  // 'Từ xã đến trung tâm huyện khoảng 6 km'
+  new RegExp(String.raw`(?:tu|di tu) (?:tru so )?(?:xa|phuong|thi tran|trung tam xa)(?![\p{L}])[^.;\d]{0,20}?(?:den|toi|ve|ra) ${SEAT}(?:huyen ly|huyen|thi xa)${EOW}${GAP(40)}${KM}`, 'u'),
 ];
 /** The commune belongs to a district-level city or town: its 'thành phố' is its district. */
 const OF_CITY = W('phuong|(?:cua|thuoc) (?:thanh pho|thi xa|quan)');
@@ -392,9 +394,10 @@ export const extractProfile: Extractor = (doc: DocumentModel) => {
 
 // --- the clause reader's view ------------------------------------------------------------------
 
-type MentionKey = 'population' | 'households' | 'villages' | 'partyCells' | 'partyMembers' | 'cadres' | 'canBo' | 'congChuc';
+type MentionKey = 'areaHa' | 'population' | 'households' | 'villages' | 'partyCells' | 'partyMembers' | 'cadres' | 'canBo' | 'congChuc';
 const isInt = (min: number, max = Infinity) => (m: Mention) => Number.isInteger(m.value) && m.value >= min && m.value <= max;
-const BY_MENTION: Record<MentionKey, { accept: (m: Mention) => boolean; parts?: boolean }> = {
+const BY_MENTION: Record<MentionKey, { accept: (m: Mention) => boolean; parts?: boolean; concept?: ConceptId; value?: (m: Mention) => number }> = {
+  areaHa: { concept: 'area', accept: (m) => m.value > 0 && /^(?:ha|hecta|km)/.test(m.unit), value: (m) => (/^km/.test(m.unit) ? round6(m.value * 100) : m.value) },
   population: { accept: isInt(50) },
   households: { accept: isInt(10) },
   villages: { accept: isInt(1, 199) },
@@ -407,13 +410,14 @@ const BY_MENTION: Record<MentionKey, { accept: (m: Mention) => boolean; parts?: 
 
 /** A line whose usable mentions name at least two of the commune's figures ('9 thôn, 3.107 hộ/12.128 nhân khẩu'). */
 function describesCommune(line: Line): boolean {
-  const kinds = new Set(lineMentions(line).filter((m) => !DISQUALIFY.some((q) => m.qualifiers.has(q)) && m.concept in BY_MENTION).map((m) => m.concept));
+  const concepts = new Set(Object.entries(BY_MENTION).map(([k, v]) => v.concept ?? k));
+  const kinds = new Set(lineMentions(line).filter((m) => !DISQUALIFY.some((q) => m.qualifiers.has(q)) && concepts.has(m.concept)).map((m) => m.concept));
   return kinds.size >= 2;
 }
 
 /** The mention a hit was read from, when the clause reader found one at the same number. */
-function mentionAt(hit: Hit<number>, concept: MentionKey): Mention | null {
-  return lineMentions(hit.line).find((m) => m.concept === concept && m.value === hit.value && m.start >= hit.start - 1 && m.start <= hit.end) ?? null;
+function mentionAt(hit: Hit<number>, concept: ConceptId): Mention | null {
+  return lineMentions(hit.line).find((m) => m.concept === concept && m.start >= hit.start - 1 && m.start <= hit.end) ?? null;
 }
 
 /** The clause reader checks the patterns' values and fills what they missed: a value that a qualifier
@@ -423,14 +427,15 @@ function reconcile(groups: Line[][], profile: Profile, prov: Record<string, Prov
   for (const key of Object.keys(BY_MENTION) as MentionKey[]) {
     const spec = BY_MENTION[key];
     const hit = hits[key];
-    const at = hit ? mentionAt(hit, key) : null;
+    const concept = spec.concept ?? (key as ConceptId);
+    const at = hit ? mentionAt(hit, concept) : null;
     const disqualified = at !== null && (DISQUALIFY.some((q) => at.qualifiers.has(q)) || superseded(at, lineMentions(hit!.line)));
     if (hit && !disqualified) continue;
     // Outside the profile section only a line that states several of the commune's figures describes it.
     const fillGroups = hit ? groups : [groups[0]!, groups[1]!.filter(describesCommune)];
-    const picked = pick(fillGroups, key, { accept: spec.accept, parts: spec.parts });
+    const picked = pick(fillGroups, concept, { accept: spec.accept, parts: spec.parts });
     if (picked) {
-      profile[key] = picked.mention.value;
+      profile[key] = spec.value ? spec.value(picked.mention) : picked.mention.value;
       prov[`profile.${key}`] = { ...picked.prov, confidence: picked.confidence, ...(picked.why ? { why: picked.why } : {}) };
     } else if (disqualified) {
       delete profile[key];

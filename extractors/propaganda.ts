@@ -38,7 +38,7 @@ export const extractPropaganda: Extractor = (doc): ExtractorResult => {
   }
   /** A target, a request or another unit's figure in the clause before the match is not what was done. */
   const disqualified = (line: Line, at: number) => {
-    const [a] = clauseAt(line.folded, at);
+    const [a] = clauseAt(line.text, at);
     const q = qualifiersIn(line.folded.slice(a, at));
     return DISQUALIFY.some((k) => q.has(k));
   };

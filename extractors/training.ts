@@ -7,8 +7,10 @@ import type { Extractor, ExtractorResult } from './types.ts';
 import { N, W, before, clauseAt, columnValue, findFirst, int, linesPreferring, provFor, type ColumnValue, type Line } from './find.ts';
 import { provenance } from './lib.ts';
 import { pick } from './text/pick.ts';
+import type { Mention } from './text/mentions.ts';
 
-const CLASS_WORD = String.raw`(?:lop|hoi nghi|buoi|dot|khoa|cuoc)\s*(?:tap huan|boi duong|huong dan nghiep vu|tap huan nghiep vu)`;
+// (other words of the event may come first: '03 hội nghị quán triệt, tập huấn')
+const CLASS_WORD = String.raw`(?:lop|hoi nghi|buoi|dot|khoa|cuoc)\s*(?:[\p{L}]+(?:,\s*|\s+)(?:va\s+)?){0,3}?(?:tap huan|boi duong|huong dan nghiep vu|tap huan nghiep vu)`;
 const CLASSES = [
   // 'tổ chức 02 lớp tập huấn', '01 hội nghị tập huấn'
   new RegExp(String.raw`${N}\s*${CLASS_WORD}(?![\p{L}])`, 'u'),
@@ -94,6 +96,19 @@ export const extractTraining: Extractor = (doc): ExtractorResult => {
         training.participants = hit.value;
         prov['training.participants'] = hit.prov;
       }
+    }
+  }
+  // The clause reader for what is still missing: a key–value annex ('Lớp tập huấn (lớp) | 1',
+  // 'Người được tập huấn (người) | 75'), classes held by the commune only.
+  if (training.classes === undefined || training.participants === undefined) {
+    const groups = linesPreferring(doc, /tap huan|boi duong/, ['body', 'annex']).map((g) => g.filter((l) => /tap huan|boi duong/.test(l.folded)));
+    const own = (m: Mention, line: Line) => Number.isInteger(m.value) && m.how !== 'carried' && !attendedElsewhere(line, m.start, m.end);
+    for (const [key, concept, max] of [['classes', 'trainingClasses', 100], ['participants', 'participants', 100000]] as const) {
+      if (training[key] !== undefined) continue;
+      const p = pick(groups, concept, { accept: (m, line) => own(m, line) && m.value < max });
+      if (!p) continue;
+      training[key] = p.mention.value;
+      prov[`training.${key}`] = { ...p.prov, confidence: Math.min(p.confidence, 0.8), why: p.why || 'read by the clause reader only' };
     }
   }
   return { fields: Object.keys(training).length ? { training } : {}, provenance: prov };

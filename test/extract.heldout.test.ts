@@ -10,19 +10,10 @@ import { loadCases, scoreFile, summary, type FileResult } from './heldout/score.
 
 /** Per-file accuracy floors (`<id>.<format>`); files not listed use DEFAULT_FLOOR. */
 const DEFAULT_FLOOR = 1;
-const FLOORS: Record<string, number> = {
-  // Sixth batch (issue 10), as first scored before fixes; to be raised as the fixes land.
-  'bac-giang-my-thai-2024.txt': 42 / 45, 'bac-giang-my-thai-2024.docx': 42 / 45, 'bac-giang-my-thai-2024.pdf': 42 / 45,
-  'bac-giang-p-da-mai-2024-h1.txt': 36 / 45, 'bac-giang-p-da-mai-2024-h1.docx': 36 / 45, 'bac-giang-p-da-mai-2024-h1.pdf': 35 / 45,
-  'nghe-an-nghia-binh-2024.txt': 42 / 45, 'nghe-an-nghia-binh-2024.docx': 42 / 45, 'nghe-an-nghia-binh-2024.pdf': 42 / 45,
-};
+const FLOORS: Record<string, number> = {};
 
-/** Invented values accepted for now, as '<id>.<format> <field>' → reason. */
-const INVENTED_EXCEPTIONS: Record<string, string> = {
-  'nghe-an-nghia-binh-2024.txt budget.disbursed.commune': "sixth batch, first score: the bracket '(ngân sách xã)' of the estimate is carried to the spending",
-  'nghe-an-nghia-binh-2024.docx budget.disbursed.commune': 'same',
-  'nghe-an-nghia-binh-2024.pdf budget.disbursed.commune': 'same',
-};
+/** Invented values accepted for now, as '<id>.<format> <field>' → reason. None. */
+const INVENTED_EXCEPTIONS: Record<string, string> = {};
 
 const cases = loadCases();
 const results: FileResult[] = [];

@@ -40,14 +40,18 @@ const NOT_AFTER = new Map(CONCEPTS.map((c) => [c.id, c.notAfter?.length ? new Re
 const NOT_RIGHT_BEFORE = new Map(CONCEPTS.map((c) => [c.id, c.notRightBefore ? new RegExp(String.raw`(?<![\p{L}])(?:${c.notRightBefore})\s*$`, 'u') : null]));
 const NOT_BEFORE = new Map(CONCEPTS.map((c) => [c.id, c.notBefore?.length ? new RegExp(String.raw`(?<![\p{L}])(?:${c.notBefore.join('|')})(?![\p{L}])`, 'u') : null]));
 
-/** The concept word a text starts with (the longest), and the text after it. */
-function wordAt(s: string): Word | null {
+/** A qualifier right after a label's concept word ('cán bộ, công chức được giao …'): the label goes on. */
+const QUAL_START = new RegExp(String.raw`^\s*(?:${[...QUALIFIERS.quota, ...QUALIFIERS.actual, ...QUALIFIERS.plan, ...QUALIFIERS.past].join('|')})(?![\p{L}])`, 'u');
+
+/** The concept word a text starts with (the longest). In a label (`label`), a qualifier may follow it. */
+function wordAt(s: string, label = false): Word | null {
   const t = s.trimStart();
   for (const { w, re } of WORD_RES) {
     const m = re.exec(t);
     if (!m) continue;
+    const rest = t.slice(m[0].length);
     // 'hộ nghèo', 'thôn đạt chuẩn văn hóa', 'đảng viên mới': a kind of the thing, not the thing.
-    if (NOT_AFTER.get(w.concept)?.test(t.slice(m[0].length))) return null;
+    if (NOT_AFTER.get(w.concept)?.test(rest) && !(label && QUAL_START.test(rest))) return null;
     return w;
   }
   return null;
@@ -103,6 +107,8 @@ export function mentionsIn(text: string, folded: string): Mention[] {
   const out: Mention[] = [];
   const cls = clauses(text, folded, GLUED);
   let prevConcept: { concept: ConceptId; sentence: number } | null = null;
+  // A target or a request governs the list it opens: 'phấn đấu treo 15 băng rôn và 4 pano'.
+  let aim: { sentence: number; kinds: QualifierKind[] } = { sentence: -1, kinds: [] };
   for (const cl of cls) {
     // The clause's own text, brackets blanked (their content is read as clauses of its own).
     let own = folded.slice(cl.start, cl.end);
@@ -139,7 +145,8 @@ export function mentionsIn(text: string, folded: string): Mention[] {
       if (!concept) {
         let best = 0;
         for (const f of labelSeg.matchAll(CONCEPT_RE)) {
-          const w = wordAt(f[0])!;
+          const w = wordAt(labelSeg.slice(f.index), true);
+          if (!w) continue;
           const fit = unitFits(w.concept, q);
           if (!fit.ok) continue;
           const score = (fit.unit ? 2 : 1) + (/(?:^|[\s,;:(])(?:tong so|so luong|so)\s+$/.test(labelSeg.slice(0, f.index)) ? 1 : 0);
@@ -149,7 +156,16 @@ export function mentionsIn(text: string, folded: string): Mention[] {
           }
         }
       }
-      // 3. the subject of the clause before, in the same sentence
+      // 3. a bracket right after the quantity that names it: '486,2 ha (diện tích tự nhiên)'
+      if (!concept) {
+        const br = /^\s*(?:[\p{L}²]{1,6}\s*)?\(([^()]{2,40})\)/u.exec(folded.slice(cl.start + q.end, cl.end));
+        const w = br ? wordAt(br[1]!) : null;
+        if (w && unitFits(w.concept, q).ok) {
+          concept = w.concept;
+          how = 'noun';
+        }
+      }
+      // 4. the subject of the clause before, in the same sentence
       if (!concept && prevConcept && prevConcept.sentence === cl.sentence) {
         if (unitFits(prevConcept.concept, q).ok && ![...labelSeg.matchAll(CONCEPT_RE)].length) {
           concept = prevConcept.concept;
@@ -160,6 +176,7 @@ export function mentionsIn(text: string, folded: string): Mention[] {
       if (NOT_BEFORE.get(concept)?.test(labelSeg) || NOT_RIGHT_BEFORE.get(concept)?.test(labelSeg)) continue;
       const { unit } = unitFits(concept, q);
       const qualifiers = qualifiersIn(labelSeg);
+      if (aim.sentence === cl.sentence && !cl.inParens) for (const k of aim.kinds) qualifiers.add(k);
       // 'Thôn Đông có 320 hộ', 'tổ dân phố số 3 có 210 nhân khẩu': one part's figure, not the commune's.
       if (SUBUNIT.test(text.slice(cl.start, cl.start + q.numStart))) qualifiers.add('subunit');
       if (quotaOf) {
@@ -174,11 +191,17 @@ export function mentionsIn(text: string, folded: string): Mention[] {
       });
       if (!cl.inParens) prevConcept = { concept, sentence: cl.sentence };
     }
-    // 'không làm mới pano nào', 'chưa tổ chức lớp tập huấn nào': a stated zero.
+    if (!cl.inParens) {
+      const q = qualifiersIn(own);
+      const kinds = (['plan', 'request'] as QualifierKind[]).filter((k) => q.has(k));
+      aim = aim.sentence === cl.sentence ? { sentence: cl.sentence, kinds: [...new Set([...aim.kinds, ...kinds])] } : { sentence: cl.sentence, kinds };
+    }
+    // 'không làm mới pano nào', 'chưa tổ chức lớp tập huấn nào', 'không có pano': a stated zero.
     for (const z of own.matchAll(NONE_RE)) {
-      const w = wordAt(z[1]!);
+      const word = z[1] ?? z[2]!;
+      const w = wordAt(word);
       if (!w) continue;
-      const at = z.index + z[0].indexOf(z[1]!);
+      const at = z.index + z[0].indexOf(word);
       out.push({
         concept: w.concept, value: 0, millionVnd: null, unit: '', qualifiers: qualifiersIn(own.slice(0, z.index)), how: 'noun', year: null,
         start: cl.start + at, end: cl.start + z.index + z[0].length, clauseStart: cl.start, clauseEnd: cl.end, inParens: cl.inParens,
@@ -188,4 +211,5 @@ export function mentionsIn(text: string, folded: string): Mention[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-const NONE_RE = new RegExp(String.raw`(?<![\p{L}])(?:khong|chua)(?:\s+co)?\s+(?:[\p{L}]+\s+){0,3}?(${WORDS.map((w) => esc(w.word).replace(/, /g, ',?\\s*')).join('|')})\s+nao(?![\p{L}])`, 'gu');
+const NONE_WORDS = WORDS.map((w) => esc(w.word).replace(/, /g, ',?\\s*')).join('|');
+const NONE_RE = new RegExp(String.raw`(?<![\p{L}])(?:(?:khong|chua)(?:\s+co)?\s+(?:[\p{L}]+\s+){0,3}?(${NONE_WORDS})\s+nao(?![\p{L}])|khong co\s+(${NONE_WORDS})\s*(?=[.;,]|$))`, 'gu');

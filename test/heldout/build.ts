@@ -38,6 +38,9 @@ export const BUILT: Record<string, { headings: 'bold' | 'styles' | 'plain' }> = 
   'bac-giang-p-da-mai-2024-h1': { headings: 'bold' },
   'nghe-an-nghia-binh-2024': { headings: 'styles' },
   'bac-giang-my-thai-2024': { headings: 'bold' },
+  'bac-giang-huong-son-2024-h2': { headings: 'styles' },
+  'thai-binh-canh-tan-2024': { headings: 'bold' },
+  'bac-giang-tt-kep-2024': { headings: 'plain' },
 };
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/ {2,}/g, (m) => ' ' + '&nbsp;'.repeat(m.length - 1));
