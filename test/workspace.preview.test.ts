@@ -61,4 +61,14 @@ describe('finding a quote', () => {
     expect(p.format).toBe('doc');
     expect(p.paragraphs[p.match!.paragraph]!.slice(p.match!.start, p.match!.end)).toBe(quote);
   }, 180_000);
+
+  it('a scan: the image of each page, nothing claimed as marked', async () => {
+    const bytes = await readFile('samples/scans/hiep-hoa-tt-thang-2024-h1-scan.pdf');
+    const p = (await previewOf(bytes, 'pdf-ocr', 'Dân số: 12.345 người'))!;
+    expect(p.format).toBe('pdf-ocr');
+    expect(p.pages!.length).toBeGreaterThanOrEqual(2);
+    for (const img of p.pages!) expect(img).toMatch(/^data:image\/png;base64,.{1000}/);
+    expect(p.match).toBeNull();
+    expect(p.boxes).toEqual([]);
+  });
 });

@@ -3,14 +3,14 @@
 // with the image of the page the passage is on and its words' boxes (pdftoppm, pdftotext -bbox).
 // The page builds it with text nodes: no HTML from a received file ever reaches the page.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DocumentModel } from '../document/model.ts';
 import { parseFile } from '../parse/index.ts';
 
 export interface Preview {
-  format: 'docx' | 'doc' | 'pdf';
+  format: 'docx' | 'doc' | 'pdf' | 'pdf-ocr';
   paragraphs: string[];
   /** Where the quote is: paragraph index and character range in it; null when not found. */
   match: { paragraph: number; start: number; end: number } | null;
@@ -19,7 +19,13 @@ export interface Preview {
   image: string | null;
   /** PDF: the boxes of the quoted words on the page image, as fractions of the page's width and height. */
   boxes: { x: number; y: number; w: number; h: number }[];
+  /** A scan: the image of each page (data: URLs, the first SCAN_PAGES), to read the quote against. */
+  pages?: string[];
 }
+
+/** A scan's pages shown at most, at a resolution for reading on screen. */
+export const SCAN_PAGES = 12;
+const SCAN_DPI = 60;
 
 const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
@@ -104,6 +110,19 @@ export async function previewOf(bytes: Buffer, format: string | null, quote: str
       const image = `data:image/png;base64,${(await readFile(path.join(dir, 'p.png'))).toString('base64')}`;
       const boxes = match && quote ? wordBoxes((await run('pdftotext', ['-bbox', '-f', String(page + 1), '-l', String(page + 1), '-', '-'], bytes)).toString('utf8'), quote) : [];
       return { format: 'pdf', paragraphs: perPage[page] ?? [], match, page: page + 1, image, boxes };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  if (format === 'pdf-ocr') {
+    // A scan: the words OCR read are not kept with their places, so the quote cannot be marked on the
+    // image; the pages themselves are shown to read it against.
+    const dir = await mkdtemp(path.join(tmpdir(), 'baocao-preview-'));
+    try {
+      await run('pdftoppm', ['-png', '-r', String(SCAN_DPI), '-l', String(SCAN_PAGES), '-', path.join(dir, 'p')], bytes, 60_000);
+      const files = (await readdir(dir)).filter((f) => f.endsWith('.png')).sort();
+      const pages = await Promise.all(files.map(async (f) => `data:image/png;base64,${(await readFile(path.join(dir, f))).toString('base64')}`));
+      return { format: 'pdf-ocr', paragraphs: [], match: null, page: null, image: null, boxes: [], pages };
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

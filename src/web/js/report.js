@@ -163,8 +163,11 @@ function sourceView(p) {
     h('div', { class: 'doc-preview-head' },
       h('b', {}, `Văn bản gốc${p.page ? `, trang ${p.page}` : ''}${p.label ? ` — ${p.label}` : ''}`),
       h('button', { type: 'button', class: 'secondary small', onclick: () => { state.report.preview = null; renderReport(); } }, 'Đóng văn bản gốc')),
-    p.match ? null : h('p', { class: 'notice' }, 'Không tìm thấy đoạn trích dẫn trong văn bản gốc.'),
+    p.format === 'pdf-ocr'
+      ? h('p', { class: 'notice' }, `Bản quét: đối chiếu trích dẫn “${p.quote ?? ''}” với ảnh các trang dưới đây.`)
+      : p.match ? null : h('p', { class: 'notice' }, 'Không tìm thấy đoạn trích dẫn trong văn bản gốc.'),
     p.image ? pageImage(p) : null,
+    ...(p.pages || []).map((/** @type {string} */ src, /** @type {number} */ i) => h('img', { src, alt: `Trang ${i + 1} của bản quét`, class: 'page-image scan-page' })),
     h('div', { class: 'doc-text' }, paras));
 }
 
@@ -248,7 +251,7 @@ function valueRow(v) {
     h('td', { class: 'src' },
       v.section ? h('span', { class: 'section' }, v.section) : null,
       v.quote ? h('q', {}, v.quote) : h('span', { class: 'muted' }, v.original === null ? 'báo cáo không nêu' : ''),
-      v.quote && state.report.file.available && ['docx', 'doc', 'pdf'].includes(state.report.file.format)
+      v.quote && state.report.file.available && ['docx', 'doc', 'pdf', 'pdf-ocr'].includes(state.report.file.format)
         ? h('button', { type: 'button', class: 'link show-source', 'aria-label': `Xem "${v.label}" trong văn bản gốc`, onclick: () => showSource(v.path) }, 'Xem trong văn bản gốc')
         : null),
     canEdit()
