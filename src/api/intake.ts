@@ -9,6 +9,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { displayName, sha256OfFile } from '../inbox/identity.ts';
 import type { InProcessQueue } from '../queue/inprocess.ts';
+import type { FileProgress, ProgressBoard } from '../queue/progress.ts';
 import type { JobQueue, ProcessFileData, ProcessStatus } from '../queue/types.ts';
 import { HttpError, badRequest } from './http.ts';
 
@@ -20,10 +21,13 @@ export interface Intake {
   /** 'in-process': processed before the answer; 'queue': enqueued for the workers. */
   readonly mode: 'in-process' | 'queue';
   submit(data: ProcessFileData): Promise<IntakeResult>;
+  /** The files being processed now, when this intake can see them (in this process, with a board). */
+  progress?(): FileProgress[];
 }
 
-export function inProcessIntake(queue: InProcessQueue): Intake {
-  return { mode: 'in-process', submit: (data) => queue.run(data) };
+/** `board`: the ProgressBoard the queue's processor feeds (ProgressBoard.track + onProgress). */
+export function inProcessIntake(queue: InProcessQueue, board?: ProgressBoard): Intake {
+  return { mode: 'in-process', submit: (data) => queue.run(data), ...(board ? { progress: () => board.list() } : {}) };
 }
 
 export function queueIntake(queue: JobQueue): Intake {

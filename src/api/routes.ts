@@ -184,6 +184,10 @@ export function apiRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         .send(`\ufeff${renderCsv(table)}`); // the BOM tells Excel the file is UTF-8
     });
 
+    // The files this process is working on (OCR pages read so far): the page polls it while a
+    // file is in progress. `tracked: false` when the intake cannot see them (queue mode).
+    api.get('/api/progress', async () => ({ tracked: deps.intake.progress !== undefined, files: deps.intake.progress?.() ?? [] }));
+
     // Uploads: multipart/form-data (field "file"), or the raw bytes with the name in X-File-Name
     // (percent-encoded UTF-8).
     api.post('/api/uploads', { config: { role: 'editor' } }, async (req, reply) => {

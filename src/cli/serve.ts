@@ -5,7 +5,7 @@
 // On start — with or without --watch — what a crash left in the inbox is taken up again: every
 // file there (and in failed/, those whose content changed), once stable, is offered like a new
 // drop (idempotent per drop), and stale upload temp files are removed.
-import { jobsInFlight, settleFailedJob } from '../pipeline.ts';
+import { jobsInFlight, processFile, settleFailedJob } from '../pipeline.ts';
 import type { Stats } from 'node:fs';
 import { lstat, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -23,6 +23,7 @@ import { StabilityTracker } from '../inbox/stable.ts';
 import { watchInbox } from '../inbox/watch.ts';
 import { createBullQueue } from '../queue/bullmq.ts';
 import { createInProcessQueue } from '../queue/inprocess.ts';
+import { ProgressBoard } from '../queue/progress.ts';
 import type { JobQueue } from '../queue/types.ts';
 
 export interface ServeOptions {
@@ -47,16 +48,17 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
       queue = bull;
       intake = queueIntake(bull);
     } else {
+      const board = new ProgressBoard();
       const local = createInProcessQueue({
         concurrency: jobsInFlight(config.concurrency),
-        processor: app.processor,
+        processor: board.track((data) => processFile(data, { ...app.deps, onProgress: board.update })),
         onFailed: (data, err) => {
           process.stderr.write(`${userLine(data.originalName, err)}\n`);
           void settleFailedJob(data, err, app.deps);
         },
       });
       queue = local;
-      intake = inProcessIntake(local);
+      intake = inProcessIntake(local, board);
       // Files received from elsewhere (not the inbox, which is scanned below) and never finished: once more.
       for (const f of await app.files.byStatus('received')) {
         if (isInside(config.inboxDir, path.resolve(f.stored_path))) continue;
