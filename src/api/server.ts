@@ -32,7 +32,7 @@ const WEB_FILES: Record<string, { file: string; type: string }> = {
   '/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
   // The page's views, as ES modules (src/web/js/).
   ...Object.fromEntries(
-    ['api', 'charts', 'dom', 'flags', 'report', 'state', 'submissions', 'table', 'tokens'].map((m) => [`/js/${m}.js`, { file: `js/${m}.js`, type: 'text/javascript; charset=utf-8' }]),
+    ['api', 'charts', 'dom', 'flags', 'progress', 'report', 'state', 'submissions', 'table', 'tokens'].map((m) => [`/js/${m}.js`, { file: `js/${m}.js`, type: 'text/javascript; charset=utf-8' }]),
   ),
   // Chart.js, a well-kept chart library, from its package (no copy in the repository).
   '/vendor/chart.umd.min.js': { file: '../../node_modules/chart.js/dist/chart.umd.min.js', type: 'text/javascript; charset=utf-8' },

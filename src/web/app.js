@@ -6,6 +6,7 @@ import { api, ApiError, download, OFFLINE, setUnauthorized } from './js/api.js';
 import { $, fmtDay, h, notice, periodLabel } from './js/dom.js';
 import { fillAliasCandidates, loadFlags, renderFlags, submitAlias } from './js/flags.js';
 import { openReport } from './js/report.js';
+import { refreshProgress, withProgress } from './js/progress.js';
 import { canEdit, hooks, PERIOD_KEY, SCOPE_KEY, periodQuery, state, TOKEN_KEY } from './js/state.js';
 import { loadSubmissions } from './js/submissions.js';
 import { loadTable, renderSummary } from './js/table.js';
@@ -60,6 +61,7 @@ async function login(token) {
   $('period-open').hidden = !canEdit();
   $('tokens-tab').hidden = state.me.role !== 'admin';
   await loadPeriods().catch((err) => notice(err.message, 'error', true));
+  void refreshProgress();
 }
 
 /** 'huyện Hiệp Hòa, tỉnh Bắc Giang' → 'UBND HUYỆN HIỆP HÒA' (and PHÒNG NỘI VỤ); 'tỉnh Bắc Ninh' → 'UBND TỈNH BẮC NINH' (SỞ NỘI VỤ). @param {string | null} scope */
@@ -182,7 +184,7 @@ async function submitUpload(e) {
   $('upload-error').textContent = '';
   $('upload-result').replaceChildren(h('p', { class: 'muted' }, `Đang tải lên và xử lý "${file.name}"…`));
   try {
-    const r = await api('/api/uploads', { method: 'POST', body: form });
+    const r = await withProgress(api('/api/uploads', { method: 'POST', body: form }));
     /** @type {Record<string, string>} */
     const texts = {
       processed: `Đã nhận và xử lý "${r.file}".`,
