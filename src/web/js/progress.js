@@ -31,7 +31,7 @@ export async function refreshProgress() {
     // No list is better than a wrong one; the upload's own answer says what happened.
   }
   render(files);
-  if (files.length > 0 || uploads > 0) timer = setTimeout(() => void refreshProgress(), EVERY_MS);
+  if (files.length > 0 || uploads > 0) timer = setTimeout(() => { void refreshProgress(); }, EVERY_MS);
 }
 
 /** Polls while `work` (an upload) runs, and once more after it. @template T @param {Promise<T>} work @returns {Promise<T>} */
