@@ -149,7 +149,7 @@ describe('the route inventory', () => {
     expect(routes.length).toBeGreaterThan(20);
     const open = routes.filter((r) => r.public).map((r) => `${r.method} ${r.url}`).sort();
     expect(open).toEqual(
-      ['/', '/app.js', '/healthz', '/index.html', '/style.css', ...['api', 'charts', 'dom', 'flags', 'report', 'state', 'submissions', 'table', 'tokens'].map((m) => `/js/${m}.js`), '/vendor/chart.umd.min.js'].flatMap((u) => [`GET ${u}`, `HEAD ${u}`]).sort(),
+      ['/', '/app.js', '/healthz', '/index.html', '/style.css', ...['api', 'charts', 'dom', 'flags', 'progress', 'report', 'state', 'submissions', 'table', 'tokens'].map((m) => `/js/${m}.js`), '/vendor/chart.umd.min.js'].flatMap((u) => [`GET ${u}`, `HEAD ${u}`]).sort(),
     );
     // Every /api route needs a token; the token routes need an admin's.
     expect(routes.filter((r) => r.url.startsWith('/api/')).every((r) => !r.public)).toBe(true);
