@@ -2,7 +2,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBullQueue, startBullWorker, type BullQueue, type BullWorkerHandle } from '../src/queue/bullmq.ts';
 import { defaultJobOptions, processFileJobId, type ProcessFileData } from '../src/queue/jobs.ts';
-import type { ProcessResult } from '../src/queue/types.ts';
+import { queueIntake } from '../src/api/intake.ts';
+import type { ProcessResult, Processor } from '../src/queue/types.ts';
 import { cleanupRedisPrefix, fakeSha, testRedisUrl, uniquePrefix } from './helpers/db.ts';
 
 const redisUrl = testRedisUrl();
@@ -38,7 +39,7 @@ function queueFor(queueName: string): BullQueue {
 
 async function workerFor(
   queueName: string,
-  processor: (d: ProcessFileData) => Promise<ProcessResult>,
+  processor: Processor,
   extra: Partial<Parameters<typeof startBullWorker>[0]> = {},
 ): Promise<BullWorkerHandle> {
   const w = await startBullWorker({ redisUrl, prefix, queueName, concurrency: 4, processor, ...extra });
@@ -47,6 +48,36 @@ async function workerFor(
 }
 
 describe('BullMQ queue', () => {
+  it('shows the pages a worker reports (job progress) while the job runs, and nothing after', async () => {
+    const queue = queueFor('progress');
+    const intake = queueIntake(queue);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let reported = false;
+    const data = { ...job('progress-scan'), originalName: 'bao-cao-quet.pdf' };
+    // Queued before any worker runs: listed as waiting.
+    await queue.enqueue(data);
+    expect(await intake.progress!()).toMatchObject([{ name: 'bao-cao-quet.pdf', stage: 'waiting', text: 'bao-cao-quet.pdf — chờ xử lý', done: null }]);
+    await workerFor('progress', async (_d, progress) => {
+      progress?.({ done: 2, total: 5 });
+      reported = true;
+      await gate;
+      return { status: 'processed' };
+    });
+    await waitFor(() => reported);
+    let files = await intake.progress!();
+    for (const until = Date.now() + 10_000; files[0]?.done !== 2 && Date.now() < until; files = await intake.progress!()) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatchObject({ name: 'bao-cao-quet.pdf', stage: 'ocr', stageLabel: 'nhận dạng chữ', done: 2, total: 5, text: 'bao-cao-quet.pdf — nhận dạng chữ 2/5 trang' });
+    release();
+    for (const until = Date.now() + 10_000; files.length > 0 && Date.now() < until; files = await intake.progress!()) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(files).toEqual([]);
+  });
+
   it('runs each job id once: 20 enqueues with 3 repeated ids → 17 runs', async () => {
     const queue = queueFor('dedupe');
     const calls: string[] = [];

@@ -36,11 +36,11 @@ export async function runWorker(config: Config, opts: { concurrency?: number } =
       stalledIntervalMs: config.stalledIntervalMs,
       maxStalledCount: config.maxStalledCount,
       onActive: (data, jobId) => log.info({ pid: process.pid, jobId, file: name(data.path) }, 'job start'),
-      processor: async (data) => {
+      processor: async (data, progress) => {
         const jobId = processFileJobId(data.sha256, data.dropKey);
         let result;
         try {
-          result = await processFile(data, deps);
+          result = await processFile(data, progress ? { ...deps, onProgress: (_job, p) => progress(p) } : deps);
         } catch (err) {
           log.info({ pid: process.pid, jobId, file: name(data.path), err: (err as Error).message }, 'job not done');
           throw err;

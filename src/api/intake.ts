@@ -22,7 +22,7 @@ export interface Intake {
   readonly mode: 'in-process' | 'queue';
   submit(data: ProcessFileData): Promise<IntakeResult>;
   /** The files being processed now, when this intake can see them (in this process, with a board). */
-  progress?(): FileProgress[];
+  progress?(): FileProgress[] | Promise<FileProgress[]>;
 }
 
 /** `board`: the ProgressBoard the queue's processor feeds (ProgressBoard.track + onProgress). */
@@ -30,9 +30,10 @@ export function inProcessIntake(queue: InProcessQueue, board?: ProgressBoard): I
   return { mode: 'in-process', submit: (data) => queue.run(data), ...(board ? { progress: () => board.list() } : {}) };
 }
 
-export function queueIntake(queue: JobQueue): Intake {
+export function queueIntake(queue: JobQueue & { progress?: () => Promise<FileProgress[]> }): Intake {
   return {
     mode: 'queue',
+    ...(queue.progress ? { progress: () => queue.progress!() } : {}),
     async submit(data) {
       const { jobId, added } = await queue.enqueue(data);
       return { status: 'queued', jobId, added };

@@ -185,8 +185,8 @@ export function apiRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
     });
 
     // The files this process is working on (OCR pages read so far): the page polls it while a
-    // file is in progress. `tracked: false` when the intake cannot see them (queue mode).
-    api.get('/api/progress', async () => ({ tracked: deps.intake.progress !== undefined, files: deps.intake.progress?.() ?? [] }));
+    // file is in progress. `tracked: false` when the intake cannot see them.
+    api.get('/api/progress', async () => ({ tracked: deps.intake.progress !== undefined, files: (await deps.intake.progress?.()) ?? [] }));
 
     // Uploads: multipart/form-data (field "file"), or the raw bytes with the name in X-File-Name
     // (percent-encoded UTF-8).

@@ -11,6 +11,7 @@ import {
   processFileJobId,
   type ProcessFileData,
 } from './jobs.ts';
+import { describeProgress, type FileProgress } from './progress.ts';
 import type { EnqueueResult, JobQueue, ProcessResult, Processor, WorkerHandle, WorkerHooks } from './types.ts';
 
 export interface BullQueueOptions {
@@ -24,6 +25,8 @@ export interface BullQueueOptions {
 
 export interface BullQueue extends JobQueue {
   readonly queue: Queue<ProcessFileData, ProcessResult>;
+  /** The files the workers are processing now, with the pages they reported, then those waiting. */
+  progress(): Promise<FileProgress[]>;
 }
 
 export function createBullQueue(opts: BullQueueOptions): BullQueue {
@@ -55,6 +58,19 @@ export function createBullQueue(opts: BullQueueOptions): BullQueue {
       }
       await queue.add(JobName.ProcessFile, data, { jobId });
       return { jobId, added: true };
+    },
+    async progress() {
+      // The first 50 waiting too: the page keeps polling from the upload until the file is done.
+      const [active, waiting] = await Promise.all([queue.getActive(), queue.getWaiting(0, 49)]);
+      const queued = waiting.map((job) => describeProgress(job.data.originalName, null, new Date(job.timestamp), true));
+      return active
+        .map((job) => {
+          const p = job.progress as { done?: unknown; total?: unknown } | number;
+          const pages = typeof p === 'object' && typeof p.done === 'number' && typeof p.total === 'number' ? { done: p.done, total: p.total } : null;
+          return describeProgress(job.data.originalName, pages, new Date(job.processedOn ?? job.timestamp));
+        })
+        .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
+        .concat(queued);
     },
     close() {
       return (closed ??= (async () => {
@@ -107,7 +123,10 @@ export async function startBullWorker(opts: BullWorkerOptions): Promise<BullWork
       if (job.name !== JobName.ProcessFile) throw new Error(`no handler for job '${job.name}'`);
       opts.onActive?.(job.data, job.id ?? '');
       try {
-        return await opts.processor(job.data);
+        // Pages read, for GET /api/progress in the server process (BullQueue.progress).
+        return await opts.processor(job.data, (p) => {
+          void job.updateProgress(p).catch(() => {});
+        });
       } catch (err) {
         // The database (or another service) is down: not the file's fault. Back to the waiting
         // list without using an attempt, and the queue pauses a little (every worker would fail

@@ -5,10 +5,10 @@ import type { OcrProgress } from '../parse/index.ts';
 import { processFileJobId } from './jobs.ts';
 import type { ProcessFileData, ProcessResult } from './types.ts';
 
-export type ProgressStage = 'processing' | 'ocr';
+export type ProgressStage = 'waiting' | 'processing' | 'ocr';
 
 /** Vietnamese names of the stages, as the page shows them. */
-export const STAGE_LABEL: Record<ProgressStage, string> = { processing: 'đang xử lý', ocr: 'nhận dạng chữ' };
+export const STAGE_LABEL: Record<ProgressStage, string> = { waiting: 'chờ xử lý', processing: 'đang xử lý', ocr: 'nhận dạng chữ' };
 
 export interface FileProgress {
   name: string;
@@ -70,17 +70,21 @@ export class ProgressBoard {
   list(): FileProgress[] {
     return [...this.entries.values()]
       .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime())
-      .map((e) => {
-        const pages = e.stage === 'ocr' && e.total !== null ? ` ${e.done}/${e.total} trang` : '';
-        return {
-          name: e.name,
-          stage: e.stage,
-          stageLabel: STAGE_LABEL[e.stage],
-          done: e.done,
-          total: e.total,
-          startedAt: e.startedAt.toISOString(),
-          text: `${e.name} — ${STAGE_LABEL[e.stage]}${pages}`,
-        };
-      });
+      .map((e) => describeProgress(e.name, e.stage === 'ocr' && e.done !== null && e.total !== null ? { done: e.done, total: e.total } : null, e.startedAt));
   }
+}
+
+/** One file in progress as the page shows it; `pages`: OCR pages read so far (null: not OCR yet);
+ *  `waiting`: queued, not started (BullMQ). */
+export function describeProgress(name: string, pages: OcrProgress | null, startedAt: Date, waiting = false): FileProgress {
+  const stage: ProgressStage = waiting ? 'waiting' : pages ? 'ocr' : 'processing';
+  return {
+    name,
+    stage,
+    stageLabel: STAGE_LABEL[stage],
+    done: pages?.done ?? null,
+    total: pages?.total ?? null,
+    startedAt: startedAt.toISOString(),
+    text: `${name} — ${STAGE_LABEL[stage]}${pages ? ` ${pages.done}/${pages.total} trang` : ''}`,
+  };
 }

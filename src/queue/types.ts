@@ -32,7 +32,8 @@ export interface ProcessResult {
   movedTo?: string;
 }
 
-export type Processor = (data: ProcessFileData) => Promise<ProcessResult>;
+/** `progress`: where the processor reports OCR pages read (BullMQ: the job's progress). */
+export type Processor = (data: ProcessFileData, progress?: (p: { done: number; total: number }) => void) => Promise<ProcessResult>;
 
 /** Optional observers, the same for both implementations. */
 export interface WorkerHooks {
