@@ -361,3 +361,37 @@ describe('still more wordings', () => {
     expect(budget(text)).toEqual(expected);
   });
 });
+
+// --- issue 10, batch to 40 per family ----------------------------------------------------------
+
+describe('stars wordings, batch 2', () => {
+  const stars = (text: string) => run(extractStars, doc('II. KẾT QUẢ', ...lines(text))).fields.starsRegistered ?? null;
+  it.each<[string, number | null]>([
+    ['UBND phường đăng ký đạt 05 sao.', 5],
+    ['Kết quả đăng ký: mức 3 sao.', 3],
+    ['Mức sao đăng ký: 4 sao.', 4],
+    ['Xã đã đăng ký với UBND huyện mức 2 sao theo hướng dẫn.', 2],
+    ['Thị trấn đăng ký phấn đấu đạt 4*.', 4],
+    ['Năm nay UBND xã đăng ký ở mức bốn sao.', 4],
+    ['Về việc đăng ký mức đạt chuẩn, xã chọn mức hai sao.', 2],
+    ['Xã ĐĂNG KÝ ĐẠT 3 SAO.', 3],
+    ['Căn cứ kết quả tự chấm điểm, UBND xã đăng ký đạt chuẩn mức 5 sao.', 5],
+    ['Xã đăng ký mức 1 sao do mới triển khai.', 1],
+    ['Đăng ký mức độ: 04 sao.', 4],
+    ['Về mức đăng ký, xã đăng ký 3 sao với huyện.', 3],
+    ['Xã không đăng ký mức sao trong năm.', null],
+    ['Xã chưa đăng ký đạt chuẩn vì còn nhiều tiêu chí chưa đạt.', null],
+    ['Xã đăng ký (theo Kế hoạch số 15/KH-UBND) mức 3 sao.', 3],
+    ['Huyện có 6 xã đạt 4 sao.', null],
+    ['Khách sạn 3 sao trên địa bàn được cấp phép.', null],
+    ['Định hướng đến năm 2030 đạt 5 sao.', null],
+    ['Xã được công nhận đạt 3 sao.', null],
+    ['Đề nghị huyện xem xét công nhận xã đạt chuẩn.', null],
+    ['Sản phẩm OCOP đạt 4 sao của hợp tác xã.', null],
+    ['Phấn đấu đạt chuẩn mức 4 sao.', null],
+    ['Các phòng ban đăng ký thi đua năm.', null],
+    ['Trong 12 tiêu chí đăng ký, xã đạt 10 tiêu chí.', null],
+  ])('%s', (text, expected) => {
+    expect(stars(text)).toBe(expected);
+  });
+});
