@@ -395,3 +395,39 @@ describe('stars wordings, batch 2', () => {
     expect(stars(text)).toBe(expected);
   });
 });
+
+describe('committees wordings, batch 2', () => {
+  const com = (text: string) => run(extractCommittees, doc('1. Công tác chỉ đạo', ...lines(text))).fields;
+  it.each<[string, number | null, number | null]>([
+    ['BCĐ xã gồm 14 thành viên.', 14, null],
+    ['TGV gồm 06 thành viên.', null, 6],
+    ['Số thành viên Ban Chỉ đạo: 18 người.', 18, null],
+    ['Số thành viên Tổ giúp việc: 7 người.', null, 7],
+    ['UBND xã ban hành quyết định kiện toàn Ban Chỉ đạo, gồm 19 thành viên là lãnh đạo các ban, ngành.', 19, null],
+    ['Ban Chỉ đạo của phường có tất cả 10 thành viên.', 10, null],
+    ['Tổ công tác giúp việc gồm 5 người, do Phó Chủ tịch UBND làm tổ trưởng.', null, 5],
+    ['Ban Chỉ đạo thị trấn gồm 16 đồng chí; Tổ giúp việc 8 đồng chí.', 16, 8],
+    ['Kiện toàn BCĐ (12 thành viên) và TGV (04 thành viên).', 12, 4],
+    ['Ban Chỉ đạo xây dựng chính quyền thân thiện của xã gồm 20 thành viên.', 20, null],
+    ['Thành phần Ban Chỉ đạo gồm 11 đồng chí, trong đó Trưởng ban là Chủ tịch UBND xã.', 11, null],
+    ['Tổ giúp việc được thành lập với 9 thành viên là công chức chuyên môn.', null, 9],
+    ['Ban Chỉ đạo: 15 thành viên; Tổ giúp việc: 6 thành viên.', 15, 6],
+    ['Sau khi kiện toàn, Ban Chỉ đạo còn 13 thành viên.', 13, null],
+    ['Ban Chỉ đạo tổ chức 4 cuộc họp.', null, null],
+    ['Ban Chỉ đạo đã ban hành 06 văn bản chỉ đạo.', null, null],
+    ['Tổ giúp việc tham mưu 3 kế hoạch.', null, null],
+    ['Ban Chỉ đạo của huyện gồm 27 đồng chí.', null, null],
+    ['Ban Chỉ đạo cấp tỉnh có 31 thành viên.', null, null],
+    ['Ban Chỉ đạo phân công 12 thành viên phụ trách 12 thôn.', null, null],
+    ['Ban Chỉ đạo chưa được kiện toàn.', null, null],
+    ['Tổ giúp việc đi kiểm tra 5 thôn.', null, null],
+    ['Ban Chỉ đạo (BCĐ) của xã có 12 người, TGV có 4 người.', 12, 4],
+    ['Ban Chỉ đạo gồm 14 thành viên; Tổ giúp việc của huyện gồm 9 thành viên.', 14, null],
+    ['Ban Chỉ đạo tỉnh gồm 21 thành viên, Ban Chỉ đạo xã gồm 11 thành viên.', 11, null],
+    ['Tổ giúp việc (TGV) của Ban Chỉ đạo xã có 05 người.', null, 5],
+  ])('%s', (text, members, team) => {
+    const f = com(text);
+    expect(f.steeringCommittee?.members ?? null).toBe(members);
+    expect(f.supportTeam?.members ?? null).toBe(team);
+  });
+});
