@@ -228,6 +228,8 @@ function fromText(doc: DocumentModel): TableResult {
       const leadSentence = lead.slice(lead.lastIndexOf('. ') + 1);
       if (!/kinh phi|ngan sach/.test(leadClause) && !/kinh phi|ngan sach/.test(leadSentence) && !/kinh phi|ngan sach/.test(heading)) continue;
       if (W('de nghi|kien nghi|xin|de xuat|du kien nam sau').test(leadClause)) continue;
+      // An amount shared out among several units ('phân bổ cho 15 xã …') is a district's sum, not this commune's.
+      if (/(?<![\p{L}])cho (?:cac |\d+ )(?:xa|phuong|thi tran|don vi)(?![\p{L}])/u.test(leadClause)) continue;
       // The side named nearest before the amount: 'bố trí 30 triệu đồng …, đến nay đã chi 18,6 triệu đồng'.
       const side: Side | null = nearestSide(leadClause + line.folded.slice(start, start + 2)) ?? sideOf(heading);
       if (!side) continue;

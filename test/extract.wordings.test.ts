@@ -431,3 +431,31 @@ describe('committees wordings, batch 2', () => {
     expect(f.supportTeam?.members ?? null).toBe(team);
   });
 });
+
+describe('budget wordings, batch 2', () => {
+  const budget = (text: string) => run(extractBudget, doc('5. Kinh phí', ...lines(text))).fields.budget ?? {};
+  it.each<[string, unknown]>([
+    ['Dự toán kinh phí năm: 36 triệu đồng.', { planned: { total: 36 } }],
+    ['Đã giải ngân được 21,4 triệu đồng.', { disbursed: { total: 21.4 } }],
+    ['Kinh phí được giao: 1.200.000 đồng.', { planned: { total: 1.2 } }],
+    ['Kinh phí đã sử dụng 9 tr.đ.', { disbursed: { total: 9 } }],
+    ['Ngân sách huyện phân bổ 15 triệu đồng.', { planned: { district: 15 } }],
+    ['Quyết toán kinh phí: 11.750.000đ.', { disbursed: { total: 11.75 } }],
+    ['Kinh phí bố trí 20.000 nghìn đồng.', { planned: { total: 20 } }],
+    ['Tổng dự toán 45 triệu đồng; lũy kế đã chi 30 triệu đồng.', { planned: { total: 45 }, disbursed: { total: 30 } }],
+    ['Nguồn kinh phí được cấp 8 triệu đồng, thực chi 7,2 triệu đồng.', { planned: { total: 8 }, disbursed: { total: 7.2 } }],
+    ['Kinh phí thực hiện (ngân sách xã): 5 triệu đồng.', { disbursed: { commune: 5 } }],
+    ['Dự toán\t30 triệu đồng', { planned: { total: 30 } }],
+    ['Kinh phí xây dựng nhà văn hóa thôn 800 triệu đồng.', {}],
+    ['Thu ngân sách xã đạt 4,2 tỷ đồng.', {}],
+    ['Hỗ trợ 02 hộ nghèo mỗi hộ 40 triệu đồng làm nhà.', {}],
+    ['Kinh phí dự toán (ngân sách xã): 14 triệu đồng.', { planned: { commune: 14 } }],
+    ['Xã chưa được cấp kinh phí thực hiện.', {}],
+    ['Kinh phí chủ yếu lồng ghép từ các chương trình khác.', {}],
+    ['Kiến nghị tỉnh bố trí kinh phí cho các xã.', {}],
+    ['Kinh phí đã giải ngân: ngân sách huyện 10 tr.đ, ngân sách xã 5 tr.đ.', { disbursed: { district: 10, commune: 5 } }],
+    ['Huyện phân bổ cho 15 xã tổng số 300 triệu đồng.', {}],
+  ])('%s', (text, expected) => {
+    expect(budget(text)).toEqual(expected);
+  });
+});
