@@ -22,6 +22,8 @@ export const extractSatisfaction: Extractor = (doc): ExtractorResult => {
     const raw = pi === 1 ? m[1]! : m[2]!;
     if (gap.length > 160) return null;
     if (W('khong hai long|ty le (?:ho so|giai quyet|tra)|dung han|truc tuyen|qua han|so hoa').test(gap)) return null;
+    // The district's or the province's figure ('… của huyện đạt 94%', 'bình quân toàn tỉnh'), not the commune's.
+    if (W('(?:cua|toan|cap|binh quan(?: toan)?) (?:huyen|tinh)').test(gap)) return null;
     const v = num(raw);
     return v !== null && v >= 0 && v <= 100 ? v : null;
   });

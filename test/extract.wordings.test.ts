@@ -459,3 +459,32 @@ describe('budget wordings, batch 2', () => {
     expect(budget(text)).toEqual(expected);
   });
 });
+
+describe('surveys and satisfaction wordings, batch 2', () => {
+  const surveys = (text: string) => run(extractSurveys, doc('II. KẾT QUẢ', ...lines(text))).fields.surveys ?? null;
+  const sat = (text: string) => run(extractSatisfaction, doc('II. KẾT QUẢ', ...lines(text))).fields.satisfactionPercent ?? null;
+  it.each<[string, { done: number; planned: number } | null]>([
+    ['Số phiếu đã khảo sát/số phiếu phải khảo sát: 14/20.', { done: 14, planned: 20 }],
+    ['Xã hoàn thành khảo sát 50/50 phiếu được giao.', { done: 50, planned: 50 }],
+    ['Kết quả thu phiếu khảo sát đạt 27/30 phiếu.', { done: 27, planned: 30 }],
+    ['Phiếu khảo sát: đã thu 09 trên 12 phiếu.', { done: 9, planned: 12 }],
+    ['Huyện phát 1.500 phiếu khảo sát cho các xã.', null],
+    ['Xã chưa tiến hành khảo sát.', null],
+    ['Đạt 3/4 thôn văn hóa.', null],
+    ['Có 20 phiếu khảo sát được in sẵn.', null],
+  ])('surveys: %s', (text, expected) => {
+    expect(surveys(text)).toEqual(expected);
+  });
+  it.each<[string, number | null]>([
+    ['Tỷ lệ hài lòng chung: 98,4 %.', 98.4],
+    ['Người dân hài lòng với cán bộ một cửa chiếm 91%.', 91],
+    ['Qua khảo sát, mức độ hài lòng đạt 100 %.', 100],
+    ['Sự hài lòng của người dân, doanh nghiệp đạt tỷ lệ 96%.', 96],
+    ['Tỷ lệ không hài lòng 3%.', null],
+    ['Tỷ lệ hài lòng của huyện đạt 94%.', null],
+    ['Tỷ lệ phiếu thu về đạt 90%.', null],
+    ['Tỷ lệ hài lòng bình quân toàn tỉnh là 93%.', null],
+  ])('satisfaction: %s', (text, expected) => {
+    expect(sat(text)).toBe(expected);
+  });
+});
