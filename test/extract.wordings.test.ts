@@ -455,6 +455,10 @@ describe('budget wordings, batch 2', () => {
     ['Kiến nghị tỉnh bố trí kinh phí cho các xã.', {}],
     ['Kinh phí đã giải ngân: ngân sách huyện 10 tr.đ, ngân sách xã 5 tr.đ.', { disbursed: { district: 10, commune: 5 } }],
     ['Huyện phân bổ cho 15 xã tổng số 300 triệu đồng.', {}],
+    ['Kinh phí phân bổ cho năm: 22 triệu đồng, trong đó ngân sách xã 22 triệu đồng.', { planned: { total: 22, commune: 22 } }],
+    ['Kinh phí đã thực chi đến ngày báo cáo: 3,75 triệu đồng.', { disbursed: { total: 3.75 } }],
+    ['Tổng kinh phí đã chi: 6.000.000 đồng.', { disbursed: { total: 6 } }],
+    ['Kinh phí hoạt động thường xuyên của UBND xã năm nay tăng 5%.', {}],
   ])('%s', (text, expected) => {
     expect(budget(text)).toEqual(expected);
   });
@@ -472,6 +476,7 @@ describe('surveys and satisfaction wordings, batch 2', () => {
     ['Xã chưa tiến hành khảo sát.', null],
     ['Đạt 3/4 thôn văn hóa.', null],
     ['Có 20 phiếu khảo sát được in sẵn.', null],
+    ['Tổng hợp phiếu khảo sát: thu về 17 phiếu/tổng số 20 phiếu.', { done: 17, planned: 20 }],
   ])('surveys: %s', (text, expected) => {
     expect(surveys(text)).toEqual(expected);
   });
