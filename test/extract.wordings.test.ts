@@ -493,3 +493,23 @@ describe('surveys and satisfaction wordings, batch 2', () => {
     expect(sat(text)).toBe(expected);
   });
 });
+
+describe('wordings in a report dated 2024 (another year is not this one)', () => {
+  const TITLE = 'BÁO CÁO Kết quả xây dựng chính quyền cơ sở thân thiện năm 2024';
+  const stars = (text: string) => run(extractStars, doc(TITLE, 'II. KẾT QUẢ', ...lines(text))).fields.starsRegistered ?? null;
+  const budget = (text: string) => run(extractBudget, doc(TITLE, '5. Kinh phí', ...lines(text))).fields.budget ?? {};
+  it.each<[string, number | null]>([
+    ['Năm 2022 xã đăng ký 2 sao.', null],
+    ['Năm 2024 xã đăng ký 3 sao.', 3],
+  ])('stars: %s', (text, expected) => {
+    expect(stars(text)).toBe(expected);
+  });
+  it.each<[string, unknown]>([
+    ['Năm 2023 đã chi 12 triệu đồng cho nhiệm vụ này.', {}],
+    ['Dự kiến năm 2026 bố trí 40 triệu đồng.', {}],
+    ['Năm 2024 kinh phí được giao 16 triệu đồng.', { planned: { total: 16 } }],
+    ['Giai đoạn 2021-2025, kinh phí bố trí hằng năm 10 triệu đồng.', { planned: { total: 10 } }],
+  ])('budget: %s', (text, expected) => {
+    expect(budget(text)).toEqual(expected);
+  });
+});
