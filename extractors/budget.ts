@@ -19,7 +19,7 @@ import type { Provenance } from '../src/contract.ts';
 import type { DocumentModel, Table } from '../src/document/model.ts';
 import type { Extractor, ExtractorResult } from './types.ts';
 import {
-  W, cellNumber, cellsQuote, foldKeep, headingOf, isTotalRow, linesPreferring, provFor, reportYear, round6,
+  W, cellNumber, cellsQuote, foldKeep, headingOf, isTotalRow, linesPreferring, otherYearOnly, provFor, reportYear, round6,
   tableContext, tableView, textAfter, type TableView,
 } from './find.ts';
 import { provenance } from './lib.ts';
@@ -258,13 +258,6 @@ function fromText(doc: DocumentModel): TableResult {
     }
   }
   return { budget, prov };
-}
-
-/** The text names one or more years, none of them `year`, and no span of years. */
-function otherYearOnly(text: string, year: number): boolean {
-  if (/20[1-3]\d\s*[-–]\s*20[1-3]\d/.test(text)) return false;
-  const named = [...text.matchAll(/(?<![\d/.])(20[1-3]\d)(?!\d)/g)].map((y) => Number(y[1]));
-  return named.length > 0 && !named.includes(year);
 }
 
 const PART_WORDS = /(?<![\p{L}])(?:((?:cap|ngan sach|kinh phi|ns) (?:huyen|quan|thi xa|thanh pho)|(?:huyen|thanh pho|thi xa) (?:ho tro|cap|bo tri))|((?:cap|ngan sach|kinh phi|ns) (?:xa|phuong|thi tran)|(?:xa|phuong|thi tran) (?:bo tri|tu can doi)))(?![\p{L}])/gu;

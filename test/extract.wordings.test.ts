@@ -512,4 +512,11 @@ describe('wordings in a report dated 2024 (another year is not this one)', () =>
   ])('budget: %s', (text, expected) => {
     expect(budget(text)).toEqual(expected);
   });
+  const sat = (text: string) => run(extractSatisfaction, doc(TITLE, 'II. KẾT QUẢ', ...lines(text))).fields.satisfactionPercent ?? null;
+  it.each<[string, number | null]>([
+    ['Năm 2023 tỷ lệ hài lòng là 88%.', null],
+    ['Năm 2024, tỷ lệ người dân hài lòng đạt 97%.', 97],
+  ])('satisfaction: %s', (text, expected) => {
+    expect(sat(text)).toBe(expected);
+  });
 });
