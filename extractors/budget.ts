@@ -19,7 +19,7 @@ import type { Provenance } from '../src/contract.ts';
 import type { DocumentModel, Table } from '../src/document/model.ts';
 import type { Extractor, ExtractorResult } from './types.ts';
 import {
-  W, cellNumber, cellsQuote, foldKeep, headingOf, isTotalRow, linesPreferring, provFor, round6,
+  W, cellNumber, cellsQuote, foldKeep, headingOf, isTotalRow, linesPreferring, otherYearOnly, provFor, reportYear, round6,
   tableContext, tableView, textAfter, type TableView,
 } from './find.ts';
 import { provenance } from './lib.ts';
@@ -198,6 +198,7 @@ function fromText(doc: DocumentModel): TableResult {
   const budget: Budget = { planned: {}, disbursed: {} };
   const prov: Record<string, Provenance> = {};
   const [inside, outside] = linesPreferring(doc, /kinh phi|ngan sach|dau tu/, ['body']);
+  const year = reportYear(doc);
   for (const line of [...inside!, ...outside!]) {
     const heading = foldKeep(headingOf(doc, line.block) ?? '');
     if (!/kinh phi|ngan sach/.test(line.folded) && !/kinh phi|ngan sach/.test(heading)) continue;
@@ -228,6 +229,11 @@ function fromText(doc: DocumentModel): TableResult {
       const leadSentence = lead.slice(lead.lastIndexOf('. ') + 1);
       if (!/kinh phi|ngan sach/.test(leadClause) && !/kinh phi|ngan sach/.test(leadSentence) && !/kinh phi|ngan sach/.test(heading)) continue;
       if (W('de nghi|kien nghi|xin|de xuat|du kien nam sau').test(leadClause)) continue;
+      // Another year's money ('Năm 2023 đã chi …', 'dự kiến năm 2026 bố trí …'): a clause that names
+      // years, none of them the report's (a span '2021-2025' is not another year).
+      if (year !== null && otherYearOnly(leadClause, year)) continue;
+      // An amount shared out among several units ('phân bổ cho 15 xã …') is a district's sum, not this commune's.
+      if (/(?<![\p{L}])cho (?:cac |\d+ )(?:xa|phuong|thi tran|don vi)(?![\p{L}])/u.test(leadClause)) continue;
       // The side named nearest before the amount: 'bố trí 30 triệu đồng …, đến nay đã chi 18,6 triệu đồng'.
       const side: Side | null = nearestSide(leadClause + line.folded.slice(start, start + 2)) ?? sideOf(heading);
       if (!side) continue;

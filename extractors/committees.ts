@@ -141,10 +141,11 @@ function textMembers(lines: Line[], kind: Kind): { value: number; prov: Provenan
       const gap = m[1]!;
       const pre = line.folded.slice(Math.max(0, m.index - 25), m.index);
       if (kind === 'steering') {
-        if (new RegExp(SUPPORT, 'u').test(gap) || new RegExp(`${SUPPORT}\\s*(?:(?:cua|cho|thuoc|giup)\\s*)?$`, 'u').test(pre)) continue;
+        if (new RegExp(SUPPORT, 'u').test(gap) || new RegExp(`${SUPPORT}\\s*(?:\\([^)]{0,12}\\)\\s*)?(?:(?:cua|cho|thuoc|giup)\\s*)?$`, 'u').test(pre)) continue;
       } else if (/(?:va|,)\s*(?:ban chi dao|bcd)/.test(gap)) continue;
       if (HIGHER.test(gap) && !OWN.test(gap)) continue;
-      if (W('tham gia|tap huan|kiem tra').test(gap)) continue;
+      // A share of the members given a task ('phân công 12 thành viên phụ trách …') is not the body's size.
+      if (W('tham gia|tap huan|kiem tra|phan cong').test(gap)) continue;
       const v = Number(m[2]!.replace(/\D/g, ''));
       if (!Number.isInteger(v) || v <= 0 || v > 200) continue;
       return { value: v, prov: quoteSentence(line, m.index, m.index + m[0].length) };

@@ -301,6 +301,14 @@ export function reportYear(doc: DocumentModel): number | null {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
 }
 
+/** The text names one or more years, none of them `year`, and no span of years ('2021-2025'):
+ *  it speaks of another year than the report's. */
+export function otherYearOnly(text: string, year: number): boolean {
+  if (/20[1-3]\d\s*[-–]\s*20[1-3]\d/.test(text)) return false;
+  const named = [...text.matchAll(/(?<![\d/.])(20[1-3]\d)(?!\d)/g)].map((y) => Number(y[1]));
+  return named.length > 0 && !named.includes(year);
+}
+
 /** Capitalises the first letter, keeps the rest as written; trims and single-spaces. */
 export function sentenceCase(s: string): string {
   const t = s.replace(/\s+/g, ' ').trim();

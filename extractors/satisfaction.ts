@@ -3,7 +3,7 @@
 // given, the one about people / procedures (người dân, TTHC, một cửa) wins over others
 // (cán bộ, công chức's own satisfaction).
 import type { Extractor, ExtractorResult } from './types.ts';
-import { N, PCT, W, docLines, findAll, foldKeep, num, provFor, quoteFor, type Hit } from './find.ts';
+import { N, PCT, W, docLines, findAll, foldKeep, num, otherYearOnly, provFor, quoteFor, reportYear, type Hit } from './find.ts';
 
 const SATISFACTION = [
   // 'mức độ hài lòng … đạt 100%' — the first percentage after it in the same sentence
@@ -17,11 +17,18 @@ const PEOPLE = W('nguoi dan|cong dan|to chuc|ca nhan|tthc|thu tuc(?: hanh chinh)
 
 export const extractSatisfaction: Extractor = (doc): ExtractorResult => {
   const lines = docLines(doc, ['body', 'annex']);
-  const hits = findAll(lines, SATISFACTION, (m, _line, pi) => {
+  const year = reportYear(doc);
+  const hits = findAll(lines, SATISFACTION, (m, line, pi) => {
     const gap = pi === 1 ? m[2]! : m[1]!;
     const raw = pi === 1 ? m[1]! : m[2]!;
     if (gap.length > 160) return null;
     if (W('khong hai long|ty le (?:ho so|giai quyet|tra)|dung han|truc tuyen|qua han|so hoa').test(gap)) return null;
+    // The district's or the province's figure ('… của huyện đạt 94%', 'bình quân toàn tỉnh'), not the commune's.
+    if (W('(?:cua|toan|cap|binh quan(?: toan)?) (?:huyen|tinh)').test(gap)) return null;
+    // Another year's rate ('Năm 2023 tỷ lệ hài lòng là 88%'): the clause names only other years.
+    const before = line.folded.slice(0, m.index);
+    const from = Math.max(before.lastIndexOf('. '), before.lastIndexOf(';')) + 1;
+    if (year !== null && otherYearOnly(line.folded.slice(from, m.index + m[0].length), year)) return null;
     const v = num(raw);
     return v !== null && v >= 0 && v <= 100 ? v : null;
   });

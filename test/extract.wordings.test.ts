@@ -361,3 +361,162 @@ describe('still more wordings', () => {
     expect(budget(text)).toEqual(expected);
   });
 });
+
+// --- issue 10, batch to 40 per family ----------------------------------------------------------
+
+describe('stars wordings, batch 2', () => {
+  const stars = (text: string) => run(extractStars, doc('II. KẾT QUẢ', ...lines(text))).fields.starsRegistered ?? null;
+  it.each<[string, number | null]>([
+    ['UBND phường đăng ký đạt 05 sao.', 5],
+    ['Kết quả đăng ký: mức 3 sao.', 3],
+    ['Mức sao đăng ký: 4 sao.', 4],
+    ['Xã đã đăng ký với UBND huyện mức 2 sao theo hướng dẫn.', 2],
+    ['Thị trấn đăng ký phấn đấu đạt 4*.', 4],
+    ['Năm nay UBND xã đăng ký ở mức bốn sao.', 4],
+    ['Về việc đăng ký mức đạt chuẩn, xã chọn mức hai sao.', 2],
+    ['Xã ĐĂNG KÝ ĐẠT 3 SAO.', 3],
+    ['Căn cứ kết quả tự chấm điểm, UBND xã đăng ký đạt chuẩn mức 5 sao.', 5],
+    ['Xã đăng ký mức 1 sao do mới triển khai.', 1],
+    ['Đăng ký mức độ: 04 sao.', 4],
+    ['Về mức đăng ký, xã đăng ký 3 sao với huyện.', 3],
+    ['Xã không đăng ký mức sao trong năm.', null],
+    ['Xã chưa đăng ký đạt chuẩn vì còn nhiều tiêu chí chưa đạt.', null],
+    ['Xã đăng ký (theo Kế hoạch số 15/KH-UBND) mức 3 sao.', 3],
+    ['Huyện có 6 xã đạt 4 sao.', null],
+    ['Khách sạn 3 sao trên địa bàn được cấp phép.', null],
+    ['Định hướng đến năm 2030 đạt 5 sao.', null],
+    ['Xã được công nhận đạt 3 sao.', null],
+    ['Đề nghị huyện xem xét công nhận xã đạt chuẩn.', null],
+    ['Sản phẩm OCOP đạt 4 sao của hợp tác xã.', null],
+    ['Phấn đấu đạt chuẩn mức 4 sao.', null],
+    ['Các phòng ban đăng ký thi đua năm.', null],
+    ['Trong 12 tiêu chí đăng ký, xã đạt 10 tiêu chí.', null],
+  ])('%s', (text, expected) => {
+    expect(stars(text)).toBe(expected);
+  });
+});
+
+describe('committees wordings, batch 2', () => {
+  const com = (text: string) => run(extractCommittees, doc('1. Công tác chỉ đạo', ...lines(text))).fields;
+  it.each<[string, number | null, number | null]>([
+    ['BCĐ xã gồm 14 thành viên.', 14, null],
+    ['TGV gồm 06 thành viên.', null, 6],
+    ['Số thành viên Ban Chỉ đạo: 18 người.', 18, null],
+    ['Số thành viên Tổ giúp việc: 7 người.', null, 7],
+    ['UBND xã ban hành quyết định kiện toàn Ban Chỉ đạo, gồm 19 thành viên là lãnh đạo các ban, ngành.', 19, null],
+    ['Ban Chỉ đạo của phường có tất cả 10 thành viên.', 10, null],
+    ['Tổ công tác giúp việc gồm 5 người, do Phó Chủ tịch UBND làm tổ trưởng.', null, 5],
+    ['Ban Chỉ đạo thị trấn gồm 16 đồng chí; Tổ giúp việc 8 đồng chí.', 16, 8],
+    ['Kiện toàn BCĐ (12 thành viên) và TGV (04 thành viên).', 12, 4],
+    ['Ban Chỉ đạo xây dựng chính quyền thân thiện của xã gồm 20 thành viên.', 20, null],
+    ['Thành phần Ban Chỉ đạo gồm 11 đồng chí, trong đó Trưởng ban là Chủ tịch UBND xã.', 11, null],
+    ['Tổ giúp việc được thành lập với 9 thành viên là công chức chuyên môn.', null, 9],
+    ['Ban Chỉ đạo: 15 thành viên; Tổ giúp việc: 6 thành viên.', 15, 6],
+    ['Sau khi kiện toàn, Ban Chỉ đạo còn 13 thành viên.', 13, null],
+    ['Ban Chỉ đạo tổ chức 4 cuộc họp.', null, null],
+    ['Ban Chỉ đạo đã ban hành 06 văn bản chỉ đạo.', null, null],
+    ['Tổ giúp việc tham mưu 3 kế hoạch.', null, null],
+    ['Ban Chỉ đạo của huyện gồm 27 đồng chí.', null, null],
+    ['Ban Chỉ đạo cấp tỉnh có 31 thành viên.', null, null],
+    ['Ban Chỉ đạo phân công 12 thành viên phụ trách 12 thôn.', null, null],
+    ['Ban Chỉ đạo chưa được kiện toàn.', null, null],
+    ['Tổ giúp việc đi kiểm tra 5 thôn.', null, null],
+    ['Ban Chỉ đạo (BCĐ) của xã có 12 người, TGV có 4 người.', 12, 4],
+    ['Ban Chỉ đạo gồm 14 thành viên; Tổ giúp việc của huyện gồm 9 thành viên.', 14, null],
+    ['Ban Chỉ đạo tỉnh gồm 21 thành viên, Ban Chỉ đạo xã gồm 11 thành viên.', 11, null],
+    ['Tổ giúp việc (TGV) của Ban Chỉ đạo xã có 05 người.', null, 5],
+  ])('%s', (text, members, team) => {
+    const f = com(text);
+    expect(f.steeringCommittee?.members ?? null).toBe(members);
+    expect(f.supportTeam?.members ?? null).toBe(team);
+  });
+});
+
+describe('budget wordings, batch 2', () => {
+  const budget = (text: string) => run(extractBudget, doc('5. Kinh phí', ...lines(text))).fields.budget ?? {};
+  it.each<[string, unknown]>([
+    ['Dự toán kinh phí năm: 36 triệu đồng.', { planned: { total: 36 } }],
+    ['Đã giải ngân được 21,4 triệu đồng.', { disbursed: { total: 21.4 } }],
+    ['Kinh phí được giao: 1.200.000 đồng.', { planned: { total: 1.2 } }],
+    ['Kinh phí đã sử dụng 9 tr.đ.', { disbursed: { total: 9 } }],
+    ['Ngân sách huyện phân bổ 15 triệu đồng.', { planned: { district: 15 } }],
+    ['Quyết toán kinh phí: 11.750.000đ.', { disbursed: { total: 11.75 } }],
+    ['Kinh phí bố trí 20.000 nghìn đồng.', { planned: { total: 20 } }],
+    ['Tổng dự toán 45 triệu đồng; lũy kế đã chi 30 triệu đồng.', { planned: { total: 45 }, disbursed: { total: 30 } }],
+    ['Nguồn kinh phí được cấp 8 triệu đồng, thực chi 7,2 triệu đồng.', { planned: { total: 8 }, disbursed: { total: 7.2 } }],
+    ['Kinh phí thực hiện (ngân sách xã): 5 triệu đồng.', { disbursed: { commune: 5 } }],
+    ['Dự toán\t30 triệu đồng', { planned: { total: 30 } }],
+    ['Kinh phí xây dựng nhà văn hóa thôn 800 triệu đồng.', {}],
+    ['Thu ngân sách xã đạt 4,2 tỷ đồng.', {}],
+    ['Hỗ trợ 02 hộ nghèo mỗi hộ 40 triệu đồng làm nhà.', {}],
+    ['Kinh phí dự toán (ngân sách xã): 14 triệu đồng.', { planned: { commune: 14 } }],
+    ['Xã chưa được cấp kinh phí thực hiện.', {}],
+    ['Kinh phí chủ yếu lồng ghép từ các chương trình khác.', {}],
+    ['Kiến nghị tỉnh bố trí kinh phí cho các xã.', {}],
+    ['Kinh phí đã giải ngân: ngân sách huyện 10 tr.đ, ngân sách xã 5 tr.đ.', { disbursed: { district: 10, commune: 5 } }],
+    ['Huyện phân bổ cho 15 xã tổng số 300 triệu đồng.', {}],
+    ['Kinh phí phân bổ cho năm: 22 triệu đồng, trong đó ngân sách xã 22 triệu đồng.', { planned: { total: 22, commune: 22 } }],
+    ['Kinh phí đã thực chi đến ngày báo cáo: 3,75 triệu đồng.', { disbursed: { total: 3.75 } }],
+    ['Tổng kinh phí đã chi: 6.000.000 đồng.', { disbursed: { total: 6 } }],
+    ['Kinh phí hoạt động thường xuyên của UBND xã năm nay tăng 5%.', {}],
+  ])('%s', (text, expected) => {
+    expect(budget(text)).toEqual(expected);
+  });
+});
+
+describe('surveys and satisfaction wordings, batch 2', () => {
+  const surveys = (text: string) => run(extractSurveys, doc('II. KẾT QUẢ', ...lines(text))).fields.surveys ?? null;
+  const sat = (text: string) => run(extractSatisfaction, doc('II. KẾT QUẢ', ...lines(text))).fields.satisfactionPercent ?? null;
+  it.each<[string, { done: number; planned: number } | null]>([
+    ['Số phiếu đã khảo sát/số phiếu phải khảo sát: 14/20.', { done: 14, planned: 20 }],
+    ['Xã hoàn thành khảo sát 50/50 phiếu được giao.', { done: 50, planned: 50 }],
+    ['Kết quả thu phiếu khảo sát đạt 27/30 phiếu.', { done: 27, planned: 30 }],
+    ['Phiếu khảo sát: đã thu 09 trên 12 phiếu.', { done: 9, planned: 12 }],
+    ['Huyện phát 1.500 phiếu khảo sát cho các xã.', null],
+    ['Xã chưa tiến hành khảo sát.', null],
+    ['Đạt 3/4 thôn văn hóa.', null],
+    ['Có 20 phiếu khảo sát được in sẵn.', null],
+    ['Tổng hợp phiếu khảo sát: thu về 17 phiếu/tổng số 20 phiếu.', { done: 17, planned: 20 }],
+  ])('surveys: %s', (text, expected) => {
+    expect(surveys(text)).toEqual(expected);
+  });
+  it.each<[string, number | null]>([
+    ['Tỷ lệ hài lòng chung: 98,4 %.', 98.4],
+    ['Người dân hài lòng với cán bộ một cửa chiếm 91%.', 91],
+    ['Qua khảo sát, mức độ hài lòng đạt 100 %.', 100],
+    ['Sự hài lòng của người dân, doanh nghiệp đạt tỷ lệ 96%.', 96],
+    ['Tỷ lệ không hài lòng 3%.', null],
+    ['Tỷ lệ hài lòng của huyện đạt 94%.', null],
+    ['Tỷ lệ phiếu thu về đạt 90%.', null],
+    ['Tỷ lệ hài lòng bình quân toàn tỉnh là 93%.', null],
+  ])('satisfaction: %s', (text, expected) => {
+    expect(sat(text)).toBe(expected);
+  });
+});
+
+describe('wordings in a report dated 2024 (another year is not this one)', () => {
+  const TITLE = 'BÁO CÁO Kết quả xây dựng chính quyền cơ sở thân thiện năm 2024';
+  const stars = (text: string) => run(extractStars, doc(TITLE, 'II. KẾT QUẢ', ...lines(text))).fields.starsRegistered ?? null;
+  const budget = (text: string) => run(extractBudget, doc(TITLE, '5. Kinh phí', ...lines(text))).fields.budget ?? {};
+  it.each<[string, number | null]>([
+    ['Năm 2022 xã đăng ký 2 sao.', null],
+    ['Năm 2024 xã đăng ký 3 sao.', 3],
+  ])('stars: %s', (text, expected) => {
+    expect(stars(text)).toBe(expected);
+  });
+  it.each<[string, unknown]>([
+    ['Năm 2023 đã chi 12 triệu đồng cho nhiệm vụ này.', {}],
+    ['Dự kiến năm 2026 bố trí 40 triệu đồng.', {}],
+    ['Năm 2024 kinh phí được giao 16 triệu đồng.', { planned: { total: 16 } }],
+    ['Giai đoạn 2021-2025, kinh phí bố trí hằng năm 10 triệu đồng.', { planned: { total: 10 } }],
+  ])('budget: %s', (text, expected) => {
+    expect(budget(text)).toEqual(expected);
+  });
+  const sat = (text: string) => run(extractSatisfaction, doc(TITLE, 'II. KẾT QUẢ', ...lines(text))).fields.satisfactionPercent ?? null;
+  it.each<[string, number | null]>([
+    ['Năm 2023 tỷ lệ hài lòng là 88%.', null],
+    ['Năm 2024, tỷ lệ người dân hài lòng đạt 97%.', 97],
+  ])('satisfaction: %s', (text, expected) => {
+    expect(sat(text)).toBe(expected);
+  });
+});
