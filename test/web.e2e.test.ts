@@ -6,13 +6,13 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from './helpers/chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inProcessIntake } from '../src/api/intake.ts';
 import { buildServer } from '../src/api/server.ts';
 import { createWorkbench, DISTRICT, PERIOD, PROVINCE, type Workbench } from './api.fixture.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const OUT = path.resolve('test/.out');
 const nf = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 
@@ -34,10 +34,7 @@ beforeAll(async () => {
     app: wb.app, workspace: wb.workspace, tokens: wb.tokens, intake: inProcessIntake(wb.queue), inboxDir: wb.inbox, maxFileBytes: 20 * 1024 * 1024,
   });
   base = await server.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {

@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
+import { CHROMIUM, launchChromium } from './helpers/chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inProcessIntake } from '../src/api/intake.ts';
 import { buildServer } from '../src/api/server.ts';
@@ -12,7 +13,6 @@ import { valueFlags } from '../src/workspace/recheck.ts';
 import { createWorkbench, type Workbench } from './api.fixture.ts';
 import { sampleExtraction } from './helpers/db.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const NEW_PERIOD = '2025-H2';
 
 let wb: Workbench;
@@ -35,10 +35,7 @@ beforeAll(async () => {
   await wb.app.files.markProcessed(claim.id, 'docx');
   server = await buildServer({ app: wb.app, workspace: wb.workspace, tokens: wb.tokens, intake: inProcessIntake(wb.queue), inboxDir: wb.inbox, maxFileBytes: 20 * 1024 * 1024 });
   base = await server.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {

@@ -6,7 +6,8 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
+import { CHROMIUM, launchChromium } from './helpers/chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inProcessIntake } from '../src/api/intake.ts';
 import { buildServer } from '../src/api/server.ts';
@@ -18,7 +19,6 @@ import { createInProcessQueue, type InProcessQueue } from '../src/queue/inproces
 import { ProgressBoard } from '../src/queue/progress.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/db.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 let db: TestDatabase;
 let queue: InProcessQueue;
@@ -40,10 +40,7 @@ beforeAll(async () => {
   const workspace = new Workspace({ db: db.db, reports: app.reports, registry: app.registry, scope: { district: 'Hiệp Hòa', province: 'Bắc Giang' } });
   server = await buildServer({ app, workspace, tokens, intake: inProcessIntake(queue, board), inboxDir: inbox, maxFileBytes: 20 * 1024 * 1024 });
   base = await server.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

@@ -13,7 +13,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import mammoth from 'mammoth';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from './helpers/chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inProcessIntake } from '../src/api/intake.ts';
 import { buildServer } from '../src/api/server.ts';
@@ -25,7 +26,6 @@ import { Workspace } from '../src/consolidate/service.ts';
 import { TokensRepository } from '../src/db/repositories/tokens.ts';
 
 const run = promisify(execFile);
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const OUT = path.resolve('test/.out');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -77,10 +77,7 @@ beforeAll(async () => {
   await storeReport(mismatch, { population: 17128 + 72 }, '2024'); // the same unit's whole-year report
   server = await buildServer({ app: wb.app, workspace: wb.workspace, tokens: wb.tokens, intake: inProcessIntake(wb.queue), inboxDir: wb.inbox, maxFileBytes: 20 * 1024 * 1024 });
   base = await server.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {
