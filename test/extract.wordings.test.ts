@@ -520,3 +520,33 @@ describe('wordings in a report dated 2024 (another year is not this one)', () =>
     expect(sat(text)).toBe(expected);
   });
 });
+
+describe('propaganda wordings, batch 2', () => {
+  const prop = (text: string) => run(extractPropaganda, doc('2. Công tác thông tin, tuyên truyền', ...lines(text))).fields.propaganda ?? {};
+  it.each<[string, { banners?: number; panels?: number }]>([
+    ['Xã đã cho treo tổng cộng 27 băng rôn dọc quốc lộ.', { banners: 27 }],
+    ['Kẻ vẽ, lắp đặt 07 pano cố định tại các điểm công cộng.', { panels: 7 }],
+    ['Băng rôn: 19 cái; pa nô: 06 cái.', { banners: 19, panels: 6 }],
+    ['UBND xã chỉ đạo treo 33 băng rôn khẩu hiệu tại nhà văn hóa các thôn.', { banners: 33 }],
+    ['Lắp dựng mới 4 pa nô tấm lớn tại khu trung tâm.', { panels: 4 }],
+    ['Đã in và treo 15 băng rôn, 2 pano cổ động.', { banners: 15, panels: 2 }],
+    ['Trong 6 tháng đầu năm, xã căng 22 băng rôn.', { banners: 22 }],
+    ['Treo 9 băng zôn tuyên truyền dịp kỷ niệm ngày thành lập.', { banners: 9 }],
+    ['Số pa-nô được dựng: 3.', { panels: 3 }],
+    ['Xã không dựng thêm pano nào.', { panels: 0 }],
+    ['Phát thanh 48 buổi trên hệ thống loa truyền thanh.', {}],
+    ['Phát hành 1.200 tờ gấp đến các hộ gia đình.', {}],
+    ['Năm tới, xã dự kiến làm 6 pano mới.', {}],
+    ['Toàn huyện đã treo 450 băng rôn.', {}],
+    ['Năm trước xã đã dựng 4 pano.', {}],
+    ['Tổ chức 5 hội nghị tuyên truyền với 600 lượt người dự.', {}],
+    ['Đăng 12 tin bài trên trang thông tin điện tử của xã.', {}],
+    ['Kết quả tuyên truyền trực quan: băng rôn 24 chiếc, pano 5 chiếc.', { banners: 24, panels: 5 }],
+    ['Treo băng rôn ở 9 khu dân cư.', {}],
+    ['Căng 11 băng rôn và treo 200 lá cờ tổ quốc.', { banners: 11 }],
+    ['Đã làm 2 cụm pa nô và 13 băng rôn tại các trường học.', { banners: 13, panels: 2 }],
+    ['Đề xuất tỉnh hỗ trợ kinh phí làm 8 pano.', {}],
+  ])('%s', (text, expected) => {
+    expect(prop(text)).toEqual(expected);
+  });
+});
