@@ -550,3 +550,39 @@ describe('propaganda wordings, batch 2', () => {
     expect(prop(text)).toEqual(expected);
   });
 });
+
+describe('training and inspection wordings, batch 2', () => {
+  const train = (text: string) => run(extractTraining, doc('3. Công tác tập huấn, bồi dưỡng', ...lines(text))).fields.training ?? {};
+  const insp = (text: string) => run(extractInspections, doc('4. Kiểm tra, giám sát', ...lines(text))).fields.inspections ?? null;
+  it.each<[string, { classes?: number; participants?: number }]>([
+    ['Xã đã tổ chức 04 lớp tập huấn, thu hút 180 lượt cán bộ tham gia.', { classes: 4, participants: 180 }],
+    ['Mở được 2 lớp tập huấn về cải cách hành chính cho 75 người.', { classes: 2, participants: 75 }],
+    ['Trong năm, tổ chức 1 lớp tập huấn chuyên đề với 52 học viên.', { classes: 1, participants: 52 }],
+    ['Số lớp tập huấn đã mở: 3.', { classes: 3 }],
+    ['Xã chưa mở được lớp tập huấn nào trong kỳ báo cáo.', { classes: 0 }],
+    ['Cử 7 cán bộ đi học lớp bồi dưỡng do tỉnh mở.', {}],
+    ['Năm sau, xã phấn đấu mở 3 lớp tập huấn.', {}],
+    ['Đăng ký nhu cầu tập huấn cho 30 cán bộ.', {}],
+    ['Tổ chức 05 lớp tập huấn kỹ năng số cho 240 lượt người dân.', { classes: 5, participants: 240 }],
+    ['Phối hợp mở 02 lớp tập huấn khuyến nông với 110 lượt nông dân.', { classes: 2, participants: 110 }],
+    ['Lớp tập huấn: 1 lớp, học viên: 38 người.', { classes: 1, participants: 38 }],
+    ['Cán bộ xã tham gia 3 lớp tập huấn trực tuyến của Bộ.', {}],
+  ])('training: %s', (text, expected) => {
+    expect(train(text)).toEqual(expected);
+  });
+  it.each<[string, number | null]>([
+    ['Trong năm, Ban Chỉ đạo xã đã tiến hành 06 cuộc kiểm tra.', 6],
+    ['Tổ chức được 4 đợt kiểm tra, giám sát tại các thôn.', 4],
+    ['Số đợt giám sát đã thực hiện: 3.', 3],
+    ['Xã chưa tiến hành cuộc kiểm tra nào.', 0],
+    ['Năm tới, xã dự kiến kiểm tra 4 cuộc.', null],
+    ['Kiểm tra 40 hộ kinh doanh về an toàn thực phẩm.', null],
+    ['Tăng cường kiểm tra, nhắc nhở các thôn thực hiện.', null],
+    ['Ban Chỉ đạo đã thực hiện 07 cuộc giám sát chuyên đề.', 7],
+    ['Thực hiện 2 cuộc kiểm tra đột xuất tại bộ phận một cửa.', 2],
+    ['Đôn đốc, kiểm tra thường xuyên theo kế hoạch.', null],
+    ['Số cuộc giám sát trong kỳ: 05.', 5],
+  ])('inspections: %s', (text, expected) => {
+    expect(insp(text)).toBe(expected);
+  });
+});
