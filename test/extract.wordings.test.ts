@@ -586,3 +586,28 @@ describe('training and inspection wordings, batch 2', () => {
     expect(insp(text)).toBe(expected);
   });
 });
+
+describe('criteria wordings, batch 2', () => {
+  const criteria = (text: string) => run(extractCriteria, doc(...lines(text))).fields.criteria ?? [];
+  it.each<[string, { group: number; met: number; total: number; unmet: number[] }[]]>([
+    ['Nhóm tiêu chí 1: xã tự đánh giá đạt 6/8 chỉ tiêu; các chỉ tiêu 2, 7 chưa đạt.', [{ group: 1, met: 6, total: 8, unmet: [2, 7] }]],
+    ['Nhóm 2 đạt 3/4 chỉ tiêu, còn chỉ tiêu 12 chưa đạt.', [{ group: 2, met: 3, total: 4, unmet: [12] }]],
+    ['Nhóm tiêu chí thứ tư đạt 6/6 chỉ tiêu.', [{ group: 4, met: 6, total: 6, unmet: [] }]],
+    ['Nhóm V: đạt 9/10 chỉ tiêu, chỉ tiêu 33 chưa đạt.', [{ group: 5, met: 9, total: 10, unmet: [33] }]],
+    ['Nhóm 6: kết quả tự chấm đạt 7/8.', [{ group: 6, met: 7, total: 8, unmet: [] }]],
+    ['Nhóm 3 gồm 11 chỉ tiêu, xã đạt được 11.', [{ group: 3, met: 11, total: 11, unmet: [] }]],
+    ['Nhóm tiêu chí 1 hoàn thành 8/8 chỉ tiêu.', [{ group: 1, met: 8, total: 8, unmet: [] }]],
+    ['Nhóm 4 đạt 4 trên 6 chỉ tiêu; chưa đạt chỉ tiêu 24 và 26.', [{ group: 4, met: 4, total: 6, unmet: [24, 26] }]],
+    ['Nhóm 5 dự kiến đạt 10/10 chỉ tiêu vào cuối năm.', []],
+    ['Xã đang tự đánh giá các nhóm chỉ tiêu.', []],
+    ['Nhóm\tSố chỉ tiêu\tĐạt\n4\t6\t5\n5\t10\t10', [{ group: 4, met: 5, total: 6, unmet: [] }, { group: 5, met: 10, total: 10, unmet: [] }]],
+    ['Nhóm tiêu chí\tKết quả tự đánh giá\n3\t9/11\n6\t8/8', [{ group: 3, met: 9, total: 11, unmet: [] }, { group: 6, met: 8, total: 8, unmet: [] }]],
+    ['Nhóm 2: 4 chỉ tiêu; đã đạt 4.', [{ group: 2, met: 4, total: 4, unmet: [] }]],
+    ['Nhóm tiêu chí 6 có 8 chỉ tiêu, đạt 5, chưa đạt 3 (chỉ tiêu 41, 44, 46).', [{ group: 6, met: 5, total: 8, unmet: [41, 44, 46] }]],
+    ['Nhóm 1: đạt 8/8 chỉ tiêu.\nNhóm 2: đạt 4/4 chỉ tiêu.', [{ group: 1, met: 8, total: 8, unmet: [] }, { group: 2, met: 4, total: 4, unmet: [] }]],
+    ['Nhóm 3: tỷ lệ đạt 10/11, chưa đạt chỉ tiêu số 17.', [{ group: 3, met: 10, total: 11, unmet: [17] }]],
+    ['Nhóm 4: 6/6 chỉ tiêu được đánh giá đạt.', [{ group: 4, met: 6, total: 6, unmet: [] }]],
+  ])('%s', (text, expected) => {
+    expect(criteria(text)).toEqual(expected);
+  });
+});
