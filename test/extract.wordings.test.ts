@@ -520,3 +520,94 @@ describe('wordings in a report dated 2024 (another year is not this one)', () =>
     expect(sat(text)).toBe(expected);
   });
 });
+
+describe('propaganda wordings, batch 2', () => {
+  const prop = (text: string) => run(extractPropaganda, doc('2. Công tác thông tin, tuyên truyền', ...lines(text))).fields.propaganda ?? {};
+  it.each<[string, { banners?: number; panels?: number }]>([
+    ['Xã đã cho treo tổng cộng 27 băng rôn dọc quốc lộ.', { banners: 27 }],
+    ['Kẻ vẽ, lắp đặt 07 pano cố định tại các điểm công cộng.', { panels: 7 }],
+    ['Băng rôn: 19 cái; pa nô: 06 cái.', { banners: 19, panels: 6 }],
+    ['UBND xã chỉ đạo treo 33 băng rôn khẩu hiệu tại nhà văn hóa các thôn.', { banners: 33 }],
+    ['Lắp dựng mới 4 pa nô tấm lớn tại khu trung tâm.', { panels: 4 }],
+    ['Đã in và treo 15 băng rôn, 2 pano cổ động.', { banners: 15, panels: 2 }],
+    ['Trong 6 tháng đầu năm, xã căng 22 băng rôn.', { banners: 22 }],
+    ['Treo 9 băng zôn tuyên truyền dịp kỷ niệm ngày thành lập.', { banners: 9 }],
+    ['Số pa-nô được dựng: 3.', { panels: 3 }],
+    ['Xã không dựng thêm pano nào.', { panels: 0 }],
+    ['Phát thanh 48 buổi trên hệ thống loa truyền thanh.', {}],
+    ['Phát hành 1.200 tờ gấp đến các hộ gia đình.', {}],
+    ['Năm tới, xã dự kiến làm 6 pano mới.', {}],
+    ['Toàn huyện đã treo 450 băng rôn.', {}],
+    ['Năm trước xã đã dựng 4 pano.', {}],
+    ['Tổ chức 5 hội nghị tuyên truyền với 600 lượt người dự.', {}],
+    ['Đăng 12 tin bài trên trang thông tin điện tử của xã.', {}],
+    ['Kết quả tuyên truyền trực quan: băng rôn 24 chiếc, pano 5 chiếc.', { banners: 24, panels: 5 }],
+    ['Treo băng rôn ở 9 khu dân cư.', {}],
+    ['Căng 11 băng rôn và treo 200 lá cờ tổ quốc.', { banners: 11 }],
+    ['Đã làm 2 cụm pa nô và 13 băng rôn tại các trường học.', { banners: 13, panels: 2 }],
+    ['Đề xuất tỉnh hỗ trợ kinh phí làm 8 pano.', {}],
+  ])('%s', (text, expected) => {
+    expect(prop(text)).toEqual(expected);
+  });
+});
+
+describe('training and inspection wordings, batch 2', () => {
+  const train = (text: string) => run(extractTraining, doc('3. Công tác tập huấn, bồi dưỡng', ...lines(text))).fields.training ?? {};
+  const insp = (text: string) => run(extractInspections, doc('4. Kiểm tra, giám sát', ...lines(text))).fields.inspections ?? null;
+  it.each<[string, { classes?: number; participants?: number }]>([
+    ['Xã đã tổ chức 04 lớp tập huấn, thu hút 180 lượt cán bộ tham gia.', { classes: 4, participants: 180 }],
+    ['Mở được 2 lớp tập huấn về cải cách hành chính cho 75 người.', { classes: 2, participants: 75 }],
+    ['Trong năm, tổ chức 1 lớp tập huấn chuyên đề với 52 học viên.', { classes: 1, participants: 52 }],
+    ['Số lớp tập huấn đã mở: 3.', { classes: 3 }],
+    ['Xã chưa mở được lớp tập huấn nào trong kỳ báo cáo.', { classes: 0 }],
+    ['Cử 7 cán bộ đi học lớp bồi dưỡng do tỉnh mở.', {}],
+    ['Năm sau, xã phấn đấu mở 3 lớp tập huấn.', {}],
+    ['Đăng ký nhu cầu tập huấn cho 30 cán bộ.', {}],
+    ['Tổ chức 05 lớp tập huấn kỹ năng số cho 240 lượt người dân.', { classes: 5, participants: 240 }],
+    ['Phối hợp mở 02 lớp tập huấn khuyến nông với 110 lượt nông dân.', { classes: 2, participants: 110 }],
+    ['Lớp tập huấn: 1 lớp, học viên: 38 người.', { classes: 1, participants: 38 }],
+    ['Cán bộ xã tham gia 3 lớp tập huấn trực tuyến của Bộ.', {}],
+  ])('training: %s', (text, expected) => {
+    expect(train(text)).toEqual(expected);
+  });
+  it.each<[string, number | null]>([
+    ['Trong năm, Ban Chỉ đạo xã đã tiến hành 06 cuộc kiểm tra.', 6],
+    ['Tổ chức được 4 đợt kiểm tra, giám sát tại các thôn.', 4],
+    ['Số đợt giám sát đã thực hiện: 3.', 3],
+    ['Xã chưa tiến hành cuộc kiểm tra nào.', 0],
+    ['Năm tới, xã dự kiến kiểm tra 4 cuộc.', null],
+    ['Kiểm tra 40 hộ kinh doanh về an toàn thực phẩm.', null],
+    ['Tăng cường kiểm tra, nhắc nhở các thôn thực hiện.', null],
+    ['Ban Chỉ đạo đã thực hiện 07 cuộc giám sát chuyên đề.', 7],
+    ['Thực hiện 2 cuộc kiểm tra đột xuất tại bộ phận một cửa.', 2],
+    ['Đôn đốc, kiểm tra thường xuyên theo kế hoạch.', null],
+    ['Số cuộc giám sát trong kỳ: 05.', 5],
+  ])('inspections: %s', (text, expected) => {
+    expect(insp(text)).toBe(expected);
+  });
+});
+
+describe('criteria wordings, batch 2', () => {
+  const criteria = (text: string) => run(extractCriteria, doc(...lines(text))).fields.criteria ?? [];
+  it.each<[string, { group: number; met: number; total: number; unmet: number[] }[]]>([
+    ['Nhóm tiêu chí 1: xã tự đánh giá đạt 6/8 chỉ tiêu; các chỉ tiêu 2, 7 chưa đạt.', [{ group: 1, met: 6, total: 8, unmet: [2, 7] }]],
+    ['Nhóm 2 đạt 3/4 chỉ tiêu, còn chỉ tiêu 12 chưa đạt.', [{ group: 2, met: 3, total: 4, unmet: [12] }]],
+    ['Nhóm tiêu chí thứ tư đạt 6/6 chỉ tiêu.', [{ group: 4, met: 6, total: 6, unmet: [] }]],
+    ['Nhóm V: đạt 9/10 chỉ tiêu, chỉ tiêu 33 chưa đạt.', [{ group: 5, met: 9, total: 10, unmet: [33] }]],
+    ['Nhóm 6: kết quả tự chấm đạt 7/8.', [{ group: 6, met: 7, total: 8, unmet: [] }]],
+    ['Nhóm 3 gồm 11 chỉ tiêu, xã đạt được 11.', [{ group: 3, met: 11, total: 11, unmet: [] }]],
+    ['Nhóm tiêu chí 1 hoàn thành 8/8 chỉ tiêu.', [{ group: 1, met: 8, total: 8, unmet: [] }]],
+    ['Nhóm 4 đạt 4 trên 6 chỉ tiêu; chưa đạt chỉ tiêu 24 và 26.', [{ group: 4, met: 4, total: 6, unmet: [24, 26] }]],
+    ['Nhóm 5 dự kiến đạt 10/10 chỉ tiêu vào cuối năm.', []],
+    ['Xã đang tự đánh giá các nhóm chỉ tiêu.', []],
+    ['Nhóm\tSố chỉ tiêu\tĐạt\n4\t6\t5\n5\t10\t10', [{ group: 4, met: 5, total: 6, unmet: [] }, { group: 5, met: 10, total: 10, unmet: [] }]],
+    ['Nhóm tiêu chí\tKết quả tự đánh giá\n3\t9/11\n6\t8/8', [{ group: 3, met: 9, total: 11, unmet: [] }, { group: 6, met: 8, total: 8, unmet: [] }]],
+    ['Nhóm 2: 4 chỉ tiêu; đã đạt 4.', [{ group: 2, met: 4, total: 4, unmet: [] }]],
+    ['Nhóm tiêu chí 6 có 8 chỉ tiêu, đạt 5, chưa đạt 3 (chỉ tiêu 41, 44, 46).', [{ group: 6, met: 5, total: 8, unmet: [41, 44, 46] }]],
+    ['Nhóm 1: đạt 8/8 chỉ tiêu.\nNhóm 2: đạt 4/4 chỉ tiêu.', [{ group: 1, met: 8, total: 8, unmet: [] }, { group: 2, met: 4, total: 4, unmet: [] }]],
+    ['Nhóm 3: tỷ lệ đạt 10/11, chưa đạt chỉ tiêu số 17.', [{ group: 3, met: 10, total: 11, unmet: [17] }]],
+    ['Nhóm 4: 6/6 chỉ tiêu được đánh giá đạt.', [{ group: 4, met: 6, total: 6, unmet: [] }]],
+  ])('%s', (text, expected) => {
+    expect(criteria(text)).toEqual(expected);
+  });
+});
