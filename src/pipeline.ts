@@ -21,6 +21,7 @@ import type { FilesRepository } from './db/repositories/files.ts';
 import type { ReportsRepository } from './db/repositories/reports.ts';
 import { ResubmissionsRepository } from './db/repositories/resubmissions.ts';
 import { isTransientError, TransientError } from './queue/jobs.ts';
+import type { ProgressBoard } from './queue/progress.ts';
 import type { ProcessFileData, ProcessResult, ProcessStatus } from './queue/types.ts';
 
 export interface ExtractOptions {
@@ -218,6 +219,11 @@ export function pipelineDeps(app: Pick<App, 'files' | 'reports' | 'registry' | '
     resubmissions: new ResubmissionsRepository(app.database.db),
     threads: config.concurrency,
   };
+}
+
+/** The processor of an in-process queue whose files, and the pages OCR has read, show on a progress board. */
+export function trackedProcessor(board: ProgressBoard, deps: PipelineDeps): (data: ProcessFileData) => Promise<ProcessResult> {
+  return board.track((data) => processFile(data, { ...deps, onProgress: board.update }));
 }
 
 /** Errors that say "the database cannot be reached right now" — not the file's fault. */

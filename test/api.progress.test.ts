@@ -11,7 +11,7 @@ import { buildServer } from '../src/api/server.ts';
 import { createApp, type App } from '../src/app.ts';
 import { Workspace } from '../src/consolidate/service.ts';
 import { TokensRepository } from '../src/db/repositories/tokens.ts';
-import { processFile } from '../src/pipeline.ts';
+import { trackedProcessor } from '../src/pipeline.ts';
 import { createInProcessQueue, type InProcessQueue } from '../src/queue/inprocess.ts';
 import { ProgressBoard, type FileProgress } from '../src/queue/progress.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/db.ts';
@@ -28,7 +28,7 @@ beforeAll(async () => {
   app = createApp(db);
   inbox = await mkdtemp(path.join(tmpdir(), 'baocao-progress-'));
   const board = new ProgressBoard();
-  queue = createInProcessQueue({ concurrency: 1, processor: board.track((data) => processFile(data, { ...app.deps, onProgress: board.update })) });
+  queue = createInProcessQueue({ concurrency: 1, processor: trackedProcessor(board, app.deps) });
   const tokens = new TokensRepository(db.db);
   token = (await tokens.create('Nguyễn Thị Biên Tập', 'editor')).token;
   server = await buildServer({

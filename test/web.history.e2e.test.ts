@@ -1,11 +1,10 @@
 // A unit made by the 1 July 2025 reform, in real headless Chromium: its report's page shows each
 // predecessor's figures beside the new unit's own, period by period, with their sum where they moved in
 // whole (issue 11). Without Chromium this test FAILS: it is never skipped.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Browser } from 'playwright-core';
-import { CHROMIUM, launchChromium } from './helpers/chromium.ts';
+import { assertChromium, launchChromium } from './helpers/chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inProcessIntake } from '../src/api/intake.ts';
 import { buildServer } from '../src/api/server.ts';
@@ -21,7 +20,7 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  assertChromium();
   wb = await createWorkbench('pglite');
   // The new xã Hiệp Hòa, tỉnh Bắc Ninh (no district any more), reports for the second half of 2025.
   const sha = 'e2e0a5'.padStart(64, 'f');

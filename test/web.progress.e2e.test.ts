@@ -1,20 +1,19 @@
 // The page's live list of files in progress, in real headless Chromium: a scan uploaded through
 // the dialog shows "tệp — nhận dạng chữ n/N trang" while it is OCR-ed, and the list is gone once
 // the upload is answered. Without Chromium this test FAILS: it is never skipped.
-import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Browser } from 'playwright-core';
-import { CHROMIUM, launchChromium } from './helpers/chromium.ts';
+import { assertChromium, launchChromium } from './helpers/chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inProcessIntake } from '../src/api/intake.ts';
 import { buildServer } from '../src/api/server.ts';
 import { createApp } from '../src/app.ts';
 import { Workspace } from '../src/consolidate/service.ts';
 import { TokensRepository } from '../src/db/repositories/tokens.ts';
-import { processFile } from '../src/pipeline.ts';
+import { trackedProcessor } from '../src/pipeline.ts';
 import { createInProcessQueue, type InProcessQueue } from '../src/queue/inprocess.ts';
 import { ProgressBoard } from '../src/queue/progress.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/db.ts';
@@ -29,12 +28,12 @@ let inbox: string;
 let token: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  assertChromium();
   db = await createTestDatabase('pglite');
   const app = createApp(db);
   inbox = await mkdtemp(path.join(tmpdir(), 'baocao-progress-e2e-'));
   const board = new ProgressBoard();
-  queue = createInProcessQueue({ concurrency: 1, processor: board.track((data) => processFile(data, { ...app.deps, onProgress: board.update })) });
+  queue = createInProcessQueue({ concurrency: 1, processor: trackedProcessor(board, app.deps) });
   const tokens = new TokensRepository(db.db);
   token = (await tokens.create('Nguyễn Thị Biên Tập', 'editor')).token;
   const workspace = new Workspace({ db: db.db, reports: app.reports, registry: app.registry, scope: { district: 'Hiệp Hòa', province: 'Bắc Giang' } });

@@ -6,7 +6,6 @@
 // period with a deadline, print to PDF with every row, 1366×768 without inner scrolling, and axe-core.
 // Screenshots go to test/.out/ (git-ignored). Without Chromium this test FAILS: it is never skipped.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -14,7 +13,7 @@ import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import mammoth from 'mammoth';
 import { type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, launchChromium } from './helpers/chromium.ts';
+import { assertChromium, launchChromium } from './helpers/chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inProcessIntake } from '../src/api/intake.ts';
 import { buildServer } from '../src/api/server.ts';
@@ -63,7 +62,7 @@ async function storeReport(commune: string, profile: Record<string, number>, per
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  assertChromium();
   await mkdir(OUT, { recursive: true });
   wb = await createWorkbench('pglite');
   units = wb.app.registry.forPeriod(PERIOD).communesIn(DISTRICT, PROVINCE).map((u) => ({ kind: u.communeKind, name: u.commune }));

@@ -5,7 +5,7 @@
 // On start — with or without --watch — what a crash left in the inbox is taken up again: every
 // file there (and in failed/, those whose content changed), once stable, is offered like a new
 // drop (idempotent per drop), and stale upload temp files are removed.
-import { jobsInFlight, processFile, settleFailedJob } from '../pipeline.ts';
+import { jobsInFlight, settleFailedJob, trackedProcessor } from '../pipeline.ts';
 import type { Stats } from 'node:fs';
 import { lstat, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -51,7 +51,7 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
       const board = new ProgressBoard();
       const local = createInProcessQueue({
         concurrency: jobsInFlight(config.concurrency),
-        processor: board.track((data) => processFile(data, { ...app.deps, onProgress: board.update })),
+        processor: trackedProcessor(board, app.deps),
         onFailed: (data, err) => {
           process.stderr.write(`${userLine(data.originalName, err)}\n`);
           void settleFailedJob(data, err, app.deps);

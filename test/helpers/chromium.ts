@@ -8,7 +8,12 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 /** The flags a closed network needs (no background connections, no updates, no sync). */
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-export async function launchChromium(): Promise<Browser> {
+/** Fails (before any costly setup) when Chromium is not there. */
+export function assertChromium(): void {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+}
+
+export async function launchChromium(): Promise<Browser> {
+  assertChromium();
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }
